@@ -1,0 +1,2 @@
+// Placeholder until the stage's first file lands; delete it then.
+import TidingsModel

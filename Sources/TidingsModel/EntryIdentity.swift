@@ -1,0 +1,77 @@
+import Foundation
+
+/// The one policy that decides when two entries are the same article.
+///
+/// An entry's key, unique within its feed, is the first that applies:
+/// 1. `id:` + its guid/id (whitespace trimmed);
+/// 2. `id:` + guid + `|` + link, when the document gives the same guid to entries
+///    that differ (some feeds reuse one guid for every item; keying on it alone would
+///    hide every new article);
+/// 3. `link:` + its link;
+/// 4. `hash:` + SHA-256 of title, date and content.
+/// Entries whose key repeats inside one document are the same article listed twice:
+/// only the first is kept.
+public enum EntryIdentity {
+    public struct Keyed: Sendable {
+        public var key: String
+        public var entry: ParsedEntry
+    }
+
+    /// Keys for a document's entries, duplicates removed, document order kept.
+    public static func keyed(_ entries: [ParsedEntry]) -> [Keyed] {
+        var idCounts: [String: Int] = [:]
+        var idFingerprints: [String: Set<String>] = [:]
+        for entry in entries {
+            guard let id = normalizedID(entry.id) else { continue }
+            idCounts[id, default: 0] += 1
+            idFingerprints[id, default: []].insert(fingerprint(entry))
+        }
+        var seen = Set<String>()
+        var out: [Keyed] = []
+        out.reserveCapacity(entries.count)
+        for entry in entries {
+            let key = self.key(for: entry, idIsReused: { id in (idFingerprints[id]?.count ?? 0) > 1 })
+            if seen.insert(key).inserted {
+                out.append(Keyed(key: key, entry: entry))
+            }
+        }
+        return out
+    }
+
+    static func key(for entry: ParsedEntry, idIsReused: (String) -> Bool) -> String {
+        let link = entry.link.map(trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        if let id = normalizedID(entry.id) {
+            if idIsReused(id) {
+                return "id:\(id)|" + (link ?? "hash:" + contentHash(entry))
+            }
+            return "id:\(id)"
+        }
+        if let link { return "link:\(link)" }
+        return "hash:" + contentHash(entry)
+    }
+
+    static func normalizedID(_ id: String?) -> String? {
+        guard let id else { return nil }
+        let value = trimmed(id)
+        return value.isEmpty ? nil : value
+    }
+
+    /// What tells two entries that share a guid apart.
+    private static func fingerprint(_ entry: ParsedEntry) -> String {
+        (entry.link ?? "") + "\u{0}" + contentHash(entry)
+    }
+
+    static func contentHash(_ entry: ParsedEntry) -> String {
+        var hasher = SHA256()
+        hasher.update(entry.title ?? "")
+        hasher.update([0])
+        hasher.update(entry.date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
+        hasher.update([0])
+        hasher.update(entry.content ?? entry.summary ?? "")
+        return hasher.finalize().hexString
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

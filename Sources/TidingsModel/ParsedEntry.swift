@@ -1,0 +1,47 @@
+import Foundation
+
+/// One article as the parser read it: plain values, no policy.
+///
+/// Conventions every parser follows:
+/// - `title` is plain text: entities decoded, markup stripped, whitespace collapsed.
+/// - `link` and enclosure URLs are absolute (resolved against `xml:base` and the document URL).
+/// - `summary` and `content` are HTML (plain-text sources are escaped into HTML);
+///   relative URLs inside them are left as written, and `baseURL` says what they are relative to.
+/// - Dates are `nil` when missing or unreadable, never "now".
+public struct ParsedEntry: Sendable, Equatable, Codable {
+    /// guid (RSS), id (Atom, JSON Feed), rdf:about (RSS 1.0); trimmed, `nil` when missing or empty.
+    public var id: String?
+    public var title: String?
+    public var link: String?
+    public var published: Date?
+    public var updated: Date?
+    public var authors: [String]
+    public var summary: String?
+    public var content: String?
+    public var categories: [String]
+    public var enclosures: [Enclosure]
+    /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
+    public var baseURL: String?
+
+    public init(
+        id: String? = nil, title: String? = nil, link: String? = nil,
+        published: Date? = nil, updated: Date? = nil, authors: [String] = [],
+        summary: String? = nil, content: String? = nil, categories: [String] = [],
+        enclosures: [Enclosure] = [], baseURL: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+        self.updated = updated
+        self.authors = authors
+        self.summary = summary
+        self.content = content
+        self.categories = categories
+        self.enclosures = enclosures
+        self.baseURL = baseURL
+    }
+
+    /// The date shown to readers: published, else updated.
+    public var date: Date? { published ?? updated }
+}

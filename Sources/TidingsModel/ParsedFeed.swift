@@ -1,0 +1,30 @@
+import Foundation
+
+/// A whole feed document as the parser read it. Immutable once built.
+public struct ParsedFeed: Sendable, Equatable, Codable {
+    public var format: FeedFormat
+    public var title: String?
+    /// The site's home page (absolute).
+    public var link: String?
+    public var description: String?
+    public var language: String?
+    public var updated: Date?
+    public var entries: [ParsedEntry]
+    /// Problems the parser recovered from ("line 12: Opening and ending tag mismatch"),
+    /// for the user's information; the feed was still read.
+    public var warnings: [String]
+
+    public init(
+        format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
+        language: String? = nil, updated: Date? = nil, entries: [ParsedEntry] = [], warnings: [String] = []
+    ) {
+        self.format = format
+        self.title = title
+        self.link = link
+        self.description = description
+        self.language = language
+        self.updated = updated
+        self.entries = entries
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,2 @@
+import Testing
+// Placeholder until the first test lands; delete it then.
