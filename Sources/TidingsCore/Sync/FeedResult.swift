@@ -1,0 +1,25 @@
+import TidingsDeliver
+import TidingsModel
+import TidingsStore
+
+/// Everything one feed's fetch produced, waiting in a `DeliveryBatch` to be made durable.
+struct FeedResult: Sendable {
+    var source: FeedSource
+    var feedID: Int64
+    var update: FeedUpdate
+    /// Entries seen for the first time, with their message when one is delivered.
+    var newEntries: [NewEntry] = []
+    var messages: [StagedMessage] = []
+    /// Entries already known that are still in the feed (their tombstones stay fresh).
+    var stillPresent: [KeyHash] = []
+    /// Set when the feed failed; its validators are then not advanced.
+    var failure: TidingsError?
+}
+
+/// A rendered message and where it goes.
+struct StagedMessage: Sendable {
+    var name: String
+    var bytes: [UInt8]
+    var folder: String?
+    var keyHash: KeyHash
+}

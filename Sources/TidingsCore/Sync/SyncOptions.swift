@@ -1,0 +1,37 @@
+import Foundation
+import TidingsFetch
+
+/// What one sync does and where it reads and writes.
+public struct SyncOptions: Sendable {
+    public var feedsPath: String
+    public var stateDirectory: String
+    /// The maildir to deliver into.
+    public var maildir: String
+    /// Record every current article as seen without delivering it.
+    public var catchUp: Bool
+    /// Transfers at once, across all hosts.
+    public var jobs: Int
+    /// Transfers at once to one host.
+    public var perHost: Int
+    public var limits: FetchLimits
+    /// Messages written per durable batch (one syncfs, one transaction, one directory fsync).
+    public var batchSize: Int
+    /// Show a live progress line (on a terminal).
+    public var progress: Bool
+
+    public init(
+        feedsPath: String, stateDirectory: String, maildir: String, catchUp: Bool = false,
+        jobs: Int = 16, perHost: Int = 2, limits: FetchLimits = .default, batchSize: Int = 4000,
+        progress: Bool = false
+    ) {
+        self.feedsPath = feedsPath
+        self.stateDirectory = stateDirectory
+        self.maildir = maildir
+        self.catchUp = catchUp
+        self.jobs = jobs
+        self.perHost = perHost
+        self.limits = limits
+        self.batchSize = batchSize
+        self.progress = progress
+    }
+}

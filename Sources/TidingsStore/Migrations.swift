@@ -1,0 +1,38 @@
+/// The schema, as an ordered list of steps; `PRAGMA user_version` records how many ran.
+/// Append new steps; never edit one that has shipped.
+enum Migrations {
+    static let steps: [String] = [
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,          -- as written in feeds.txt
+            title TEXT,                        -- the feed's own title, last seen
+            site_link TEXT,
+            etag TEXT,                         -- validators for conditional GET
+            last_modified TEXT,
+            last_fetch_at REAL,                -- unix seconds
+            last_status INTEGER,               -- HTTP status of the last answer
+            last_error TEXT,                   -- human message, NULL after a success
+            last_error_stage TEXT,             -- fetch / parse / store / deliver
+            last_success_at REAL,
+            failing_since REAL,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_due_at REAL,
+            moved_to TEXT,                     -- target of a permanent redirect
+            timings TEXT                       -- JSON of the last fetch's timings
+        );
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            key_hash BLOB NOT NULL,            -- KeyHash of the EntryIdentity key
+            state INTEGER NOT NULL,            -- EntryState
+            first_seen_at REAL NOT NULL,
+            last_seen_at REAL NOT NULL,
+            delivery_name TEXT,                -- maildir file name, while pending
+            folder TEXT,                       -- maildir subfolder, while pending
+            UNIQUE (feed_id, key_hash)
+        );
+        CREATE INDEX entries_pending ON entries(state) WHERE state = 0;
+        """,
+    ]
+}

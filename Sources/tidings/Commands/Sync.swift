@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TidingsCore
+import TidingsFetch
+
+extension Tidings {
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch every feed once and deliver the new articles.",
+            discussion: """
+                Prints one line per failed feed (file:line: feed: stage: reason) on stderr and a \
+                summary on stdout. Exit status: 0 when every feed succeeded, 1 when some failed \
+                (the others were still delivered), 2 on usage or configuration errors.
+                """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: .long, help: ArgumentHelp("The maildir to deliver into (created if missing).", valueName: "dir"))
+        var maildir: String = Paths.defaultMaildir()
+
+        @Flag(name: .long, help: "Record every current article as seen without delivering it.")
+        var catchUp = false
+
+        @Option(name: .long, help: "Transfers at once.")
+        var jobs: Int = 16
+
+        @Option(name: .long, help: "Transfers at once to one host.")
+        var perHost: Int = 2
+
+        func validate() throws {
+            guard jobs >= 1, jobs <= 1000 else { throw ValidationError("--jobs must be between 1 and 1000") }
+            guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1") }
+        }
+
+        func run() throws {
+            let logger = common.makeLogger()
+            let options = SyncOptions(
+                feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir, catchUp: catchUp,
+                jobs: jobs, perHost: perHost, progress: stderrIsTerminal)
+            let report: SyncReport
+            do {
+                report = try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
+            } catch let invalid as FeedList.Invalid {
+                printError(invalid.description)
+                throw ExitCode(2)
+            } catch {
+                printError("tidings: \(error)")
+                throw ExitCode(2)
+            }
+            for warning in report.warnings { printError("warning: \(warning)") }
+            for failure in report.failures { printError(failure.description) }
+            print(report.summary)
+            if !report.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
