@@ -48,11 +48,11 @@ let package = Package(
 
         // Test support: a loopback HTTP server, temp dirs, fixture lookup.
         .target(name: "TidingsTestSupport", dependencies: ["TidingsModel"], swiftSettings: swift6),
-        .testTarget(name: "TidingsParseTests", dependencies: ["TidingsParse", "TidingsTestSupport"], swiftSettings: swift6),
+        .testTarget(name: "TidingsParseTests", dependencies: ["TidingsParse", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
         .testTarget(name: "TidingsFetchTests", dependencies: ["TidingsFetch", "TidingsTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsTestSupport"], swiftSettings: swift6),
-        .testTarget(name: "TidingsDeliverTests", dependencies: ["TidingsDeliver", "TidingsTestSupport"], swiftSettings: swift6),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], swiftSettings: swift6),
-        .testTarget(name: "TidingsEndToEndTests", dependencies: ["TidingsCore", "TidingsTestSupport"], swiftSettings: swift6),
+        .testTarget(name: "TidingsDeliverTests", dependencies: ["TidingsDeliver", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
+        .testTarget(name: "TidingsEndToEndTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
     ]
 )

@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// The subscriptions in a `feeds.txt` file.

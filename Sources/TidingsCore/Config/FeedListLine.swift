@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// Parses one line of `feeds.txt` (see `FeedList` for the format).

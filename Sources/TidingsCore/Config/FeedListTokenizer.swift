@@ -1,3 +1,4 @@
+import TidingsModel
 /// Splits a `feeds.txt` line into words the way newsboat's `urls` file does:
 /// whitespace separates words, double quotes group (`"Tech news"`), a backslash
 /// escapes the next character inside quotes, and `#` at the start of a word starts a comment.

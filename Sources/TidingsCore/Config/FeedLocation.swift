@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// What a feed's first word may be: an `http(s)://` URL, a `file://` URL, or a path.

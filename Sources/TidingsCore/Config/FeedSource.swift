@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// One subscription from `feeds.txt`: where to fetch it, how the user labels it, and

@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// Durations as people write them in `feeds.txt` and on the command line:

@@ -1,3 +1,4 @@
+import TidingsModel
 import Foundation
 
 /// Default locations, following the XDG base directory spec and systemd's

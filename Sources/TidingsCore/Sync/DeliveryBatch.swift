@@ -40,6 +40,7 @@ struct DeliveryBatch {
                 staged.append((maildir, messages.map(\.name)))
             }
             for (maildir, _) in staged { try maildir.flushStaged() }
+            FailPoint.afterStage.check()
         } catch {
             // Nothing of this batch reached the database: the feeds that had articles to
             // deliver keep their old validators and will be fetched in full next time.
@@ -72,6 +73,7 @@ struct DeliveryBatch {
             return (0, results.map { $0.failure ?? $0.source.error(.store, error.message) })
         }
         failures += results.compactMap(\.failure)
+        FailPoint.afterRecord.check()
 
         // 3. Publish into new/; 4. mark delivered. A failure here leaves pending entries
         // that the next sync's recovery completes.
@@ -81,6 +83,7 @@ struct DeliveryBatch {
                 try maildir.publish(names)
                 delivered += names.count
             }
+            FailPoint.afterPublish.check()
             try store.transaction { () throws(TidingsError) in
                 for result in results where result.failure == nil && !result.messages.isEmpty {
                     try store.markDelivered(feedID: result.feedID, keys: result.messages.map(\.keyHash))

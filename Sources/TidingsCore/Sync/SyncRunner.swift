@@ -143,7 +143,7 @@ public final class SyncRunner: @unchecked Sendable {
     /// On the store queue: find the entries never seen before, then render them on the work queue.
     private func dedup(_ source: FeedSource, _ response: FetchResponse, _ parsed: ParsedFeed,
                        _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash]) {
-        withFeedID(source, leaveOnFailure: true) { feedID in
+        withFeedID(source, leaveOnFailure: true) { (feedID: Int64) throws(TidingsError) in
             let known = try store.knownKeys(feedID: feedID)
             var result = FeedResult(source: source, feedID: feedID, update: update(for: response, parsed))
             var fresh: [(EntryIdentity.Keyed, KeyHash)] = []
@@ -162,10 +162,12 @@ public final class SyncRunner: @unchecked Sendable {
                 return
             }
             let feedTitle = source.title ?? parsed.title ?? Self.hostName(source.url)
+            let keyedResult = result
+            let toRender = fresh
             workQueue.async {
-                var result = result
+                var result = keyedResult
                 let now = Date()
-                for (item, hash) in fresh {
+                for (item, hash) in toRender {
                     let feedURL = URLRedaction.redact(source.url)
                     let article = MailArticle(feedTitle: feedTitle, feedURL: feedURL, siteLink: parsed.link,
                                               entry: item.entry, entryKey: item.key, fetchedAt: now)
@@ -175,8 +177,9 @@ public final class SyncRunner: @unchecked Sendable {
                     result.messages.append(StagedMessage(name: name, bytes: MailMessage.render(article),
                                                          folder: source.folder, keyHash: hash))
                 }
+                let rendered = result
                 self.storeQueue.async {
-                    self.accept(result)
+                    self.accept(rendered)
                     self.pending.leave()
                 }
             }

@@ -28,6 +28,9 @@ extension Tidings {
         @Option(name: .long, help: "Transfers at once to one host.")
         var perHost: Int = 2
 
+        @Option(name: .long, help: ArgumentHelp("Messages made durable together (one flush, one transaction).", visibility: .hidden))
+        var batchSize: Int = 4000
+
         func validate() throws {
             guard jobs >= 1, jobs <= 1000 else { throw ValidationError("--jobs must be between 1 and 1000") }
             guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1") }
@@ -37,7 +40,7 @@ extension Tidings {
             let logger = common.makeLogger()
             let options = SyncOptions(
                 feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir, catchUp: catchUp,
-                jobs: jobs, perHost: perHost, progress: stderrIsTerminal)
+                jobs: jobs, perHost: perHost, batchSize: max(1, batchSize), progress: stderrIsTerminal)
             let report: SyncReport
             do {
                 report = try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
