@@ -49,13 +49,20 @@ struct CrashRecoveryTests {
     @Test func killedAtRandomMomentsManyTimes() throws {
         let h = try harness()
         var generator = SystemRandomNumberGenerator()
+        var killedMidway = 0
+        var partial = 0
         for round in 0..<10 {
             let process = try TidingsProcess(["sync", "--feeds", h.feedsFile, "--state", h.state, "--maildir", h.maildir,
                                               "--batch-size", "\(5 + round * 7)", "--jobs", "2"])
             usleep(UInt32.random(in: 5_000...(60_000 + UInt32(round) * 20_000), using: &generator))
             kill(process.process.processIdentifier, SIGKILL)
-            _ = process.wait()
+            if process.wait().signalled { killedMidway += 1 }
+            let delivered = (try? FileManager.default.contentsOfDirectory(atPath: h.maildir + "/new").count) ?? 0
+            if delivered > 0 && delivered < Self.feeds * Self.items { partial += 1 }
         }
+        // The kills must land inside syncs, some of them between batches, or this proves nothing.
+        #expect(killedMidway >= 5, "only \(killedMidway) of 10 syncs were killed before they finished")
+        #expect(partial >= 1, "no kill left a partly delivered maildir")
         let final = try h.sync()
         #expect(final.status == 0, "\(final.stderr)")
         try expectExactlyOnce(h, "after 10 random kills")
