@@ -1,0 +1,66 @@
+import Foundation
+import TidingsModel
+
+/// Renders articles as RFC 5322 messages for maildir delivery.
+///
+/// Layout: headers (`MailHeaders`), then either a `multipart/alternative` body with a
+/// text/plain rendering followed by the sanitized text/html (readers show the last part they
+/// can display, so HTML-capable readers show HTML and mutt-style readers the text), or, for an
+/// entry without summary or content, a single text/plain part with the title and link.
+/// Line endings are LF: maildir stores messages in the local convention.
+public enum MailMessage {
+    /// The constant From: address. Feeds have no mail address of their own; a fixed local one
+    /// keeps replies from going anywhere, and filters can match on it.
+    public static let fromAddress = "tidings@localhost"
+
+    /// The Message-ID without angle brackets: `<64 hex chars>@tidings`, the SHA-256 of the
+    /// feed URL and entry key, so the same article always gets the same Message-ID and
+    /// mail indexers (notmuch, mu) treat a re-delivery as the same message.
+    public static func messageID(feedURL: String, entryKey: String) -> String {
+        var hasher = SHA256()
+        hasher.update(feedURL)
+        hasher.update([0])
+        hasher.update(entryKey)
+        return hasher.finalize().hexString + "@tidings"
+    }
+
+    /// RFC 5322 message bytes with LF line endings.
+    public static func render(_ article: MailArticle) -> [UInt8] {
+        let id = messageID(feedURL: article.feedURL, entryKey: article.entryKey)
+        let entry = article.entry
+        var out: [UInt8] = []
+        out.reserveCapacity(4096 + 3 * (entry.content ?? entry.summary ?? "").utf8.count)
+        out.append(contentsOf: MailHeaders.block(for: article, messageID: id).utf8)
+
+        let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map(HTMLDocument.init)
+        let text = Array(MailParts.text(for: article, html: html).utf8)
+        guard let html else {
+            appendPart(text, type: "text/plain; charset=utf-8", to: &out)
+            return out
+        }
+        let htmlBytes = MailParts.html(for: article, content: html)
+        // "=_" never occurs in quoted-printable or base64 output, so this boundary cannot
+        // appear inside the parts; deriving it from the Message-ID keeps goldens stable.
+        let boundary = "=_tidings_" + id.prefix(24)
+        out.append(contentsOf: "Content-Type: multipart/alternative;\n boundary=\"\(boundary)\"\n\n".utf8)
+        out.append(contentsOf: "--\(boundary)\n".utf8)
+        appendPart(text, type: "text/plain; charset=utf-8", to: &out)
+        out.append(contentsOf: "\n--\(boundary)\n".utf8)
+        appendPart(htmlBytes, type: "text/html; charset=utf-8", to: &out)
+        out.append(contentsOf: "\n--\(boundary)--\n".utf8)
+        return out
+    }
+
+    /// A part's own headers and encoded body (for a single-part message, these headers finish
+    /// the message header block).
+    private static func appendPart(_ body: [UInt8], type: String, to out: inout [UInt8]) {
+        let encoding = MIMEBody.choose(for: body)
+        out.append(contentsOf: "Content-Type: \(type)\nContent-Transfer-Encoding: \(encoding.rawValue)\n\n".utf8)
+        MIMEBody.encode(body, as: encoding, into: &out)
+        if out.last != 0x0A { out.append(0x0A) }
+    }
+
+    private static func nonBlank(_ s: String) -> String? {
+        s.utf8.contains(where: { $0 > 0x20 }) ? s : nil
+    }
+}
