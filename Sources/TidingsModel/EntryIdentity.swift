@@ -19,11 +19,15 @@ public enum EntryIdentity {
 
     /// Keys for a document's entries, duplicates removed, document order kept.
     public static func keyed(_ entries: [ParsedEntry]) -> [Keyed] {
+        // Fingerprints (a content hash) only for guids that occur more than once:
+        // the common case, one guid per item, costs one dictionary pass.
         var idCounts: [String: Int] = [:]
+        for entry in entries {
+            if let id = normalizedID(entry.id) { idCounts[id, default: 0] += 1 }
+        }
         var idFingerprints: [String: Set<String>] = [:]
         for entry in entries {
-            guard let id = normalizedID(entry.id) else { continue }
-            idCounts[id, default: 0] += 1
+            guard let id = normalizedID(entry.id), idCounts[id, default: 0] > 1 else { continue }
             idFingerprints[id, default: []].insert(fingerprint(entry))
         }
         var seen = Set<String>()

@@ -6,7 +6,7 @@ import TidingsStore
 /// Makes a batch of feed results durable, delivering each new article exactly once.
 ///
 /// The order is what makes a crash at any moment harmless:
-/// 1. every message is written into its maildir's `tmp/` and flushed to disk (one `syncfs`);
+/// 1. every message was written into its maildir's `tmp/` when rendered; one `syncfs` flushes them;
 /// 2. one transaction records the feeds' new validators and the new entries as *pending*,
 ///    each with its message's file name;
 /// 3. the messages are renamed into `new/` and the directory is flushed;
@@ -31,13 +31,12 @@ struct DeliveryBatch {
         var results = self.results
         var failures: [TidingsError] = []
 
-        // 1. Stage every message in tmp/, then one flush for all of them.
+        // 1. The messages were written into tmp/ as they were rendered; one flush makes
+        //    them all durable.
         var staged: [(Maildir, [String])] = []
         do throws(TidingsError) {
             for (folder, messages) in Dictionary(grouping: results.flatMap(\.messages), by: \.folder) {
-                let maildir = try maildirs.maildir(folder: folder)
-                try maildir.stage(messages.map { (name: $0.name, message: $0.bytes) })
-                staged.append((maildir, messages.map(\.name)))
+                staged.append((try maildirs.maildir(folder: folder), messages.map(\.name)))
             }
             for (maildir, _) in staged { try maildir.flushStaged() }
             FailPoint.afterStage.check()

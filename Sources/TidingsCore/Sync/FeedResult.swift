@@ -16,10 +16,9 @@ struct FeedResult: Sendable {
     var failure: TidingsError?
 }
 
-/// A rendered message and where it goes.
+/// A message already written into its maildir's `tmp/`, not yet flushed or published.
 struct StagedMessage: Sendable {
     var name: String
-    var bytes: [UInt8]
     var folder: String?
     var keyHash: KeyHash
 }

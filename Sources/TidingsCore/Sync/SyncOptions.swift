@@ -18,11 +18,13 @@ public struct SyncOptions: Sendable {
     public var batchSize: Int
     /// Show a live progress line (on a terminal).
     public var progress: Bool
+    /// When each feed is due next (recorded for the daemon and `tidings status`).
+    public var policy: NextCheckPolicy
 
     public init(
         feedsPath: String, stateDirectory: String, maildir: String, catchUp: Bool = false,
         jobs: Int = 16, perHost: Int = 2, limits: FetchLimits = .default, batchSize: Int = 4000,
-        progress: Bool = false
+        progress: Bool = false, policy: NextCheckPolicy = NextCheckPolicy()
     ) {
         self.feedsPath = feedsPath
         self.stateDirectory = stateDirectory
@@ -33,5 +35,6 @@ public struct SyncOptions: Sendable {
         self.limits = limits
         self.batchSize = batchSize
         self.progress = progress
+        self.policy = policy
     }
 }

@@ -21,19 +21,26 @@ public final class SyncRunner: @unchecked Sendable {
     private let storeQueue = DispatchQueue(label: "tidings.store")
     private let workQueue = DispatchQueue(label: "tidings.work", qos: .userInitiated, attributes: .concurrent)
     private let pending = DispatchGroup()
+    /// Feeds downloaded but not yet stored. The fetch loop waits when this many are in
+    /// flight, so bodies and rendered messages never pile up in memory faster than the
+    /// CPU can work through them.
+    private let inFlight = DispatchSemaphore(value: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
     private let progress: ProgressLine?
     private let startedAt = Date()
+
+    /// What the database knew of each feed when the sync started (index = feeds index).
+    private var records: [FeedRecord?] = []
 
     // Confined to storeQueue.
     private var report = SyncReport()
     private var batch = DeliveryBatch()
 
-    init(options: SyncOptions, feeds: [FeedSource], store: StateStore, logger: Logger) {
+    init(options: SyncOptions, feeds: [FeedSource], store: StateStore, logger: Logger) throws(TidingsError) {
         self.options = options
         self.feeds = feeds
         self.logger = logger
         self.store = store
-        self.maildirs = MaildirSet(root: options.maildir)
+        self.maildirs = try MaildirSet(root: options.maildir, folders: Set(feeds.map(\.folder)))
         self.progress = options.progress ? ProgressLine(total: feeds.count) : nil
     }
 
@@ -45,7 +52,7 @@ public final class SyncRunner: @unchecked Sendable {
         let lock = try StateLock(directory: options.stateDirectory, onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         let store = try StateStore(directory: options.stateDirectory)
-        let runner = SyncRunner(options: options, feeds: list.feeds, store: store, logger: logger)
+        let runner = try SyncRunner(options: options, feeds: list.feeds, store: store, logger: logger)
         var report = try runner.run()
         report.warnings = list.warnings + report.warnings
         return report
@@ -54,14 +61,14 @@ public final class SyncRunner: @unchecked Sendable {
     func run() throws(TidingsError) -> SyncReport {
         report.feeds = feeds.count
         report.recovered = try Recovery.run(store: store, maildirs: maildirs)
-        for folder in Set(feeds.map(\.folder)) {
-            try maildirs.maildir(folder: folder).cleanTmp()
-        }
+        // Only after recovery: it may still need messages staged in tmp/.
+        for maildir in maildirs.all { maildir.cleanTmp() }
 
         var requests: [FetchRequest] = []
         requests.reserveCapacity(feeds.count)
         for (index, feed) in feeds.enumerated() {
             let record = try store.feed(url: feed.url)
+            records.append(record)
             requests.append(FetchRequest(url: feed.location, etag: record?.etag, lastModified: record?.lastModified, tag: index))
         }
 
@@ -74,9 +81,10 @@ public final class SyncRunner: @unchecked Sendable {
             case .success(let response) where response.status == 304:
                 self.storeQueue.async { self.notModified(source, response) }
             case .success(let response):
+                self.inFlight.wait()
                 self.workQueue.async { self.parse(source, response) }
             case .failure(let failure):
-                self.storeQueue.async { self.failed(source, failure) }
+                self.storeQueue.async { self.failed(request.tag, failure) }
             }
         }
         pending.wait()
@@ -95,17 +103,22 @@ public final class SyncRunner: @unchecked Sendable {
         report.notModified += 1
         report.feedsOK += 1
         withFeedID(source) { feedID in
-            batch.add(FeedResult(source: source, feedID: feedID, update: update(for: response)))
+            batch.add(FeedResult(source: source, feedID: feedID, update: update(for: response, source)))
         }
         progress?.advance(failed: false)
     }
 
-    private func failed(_ source: FeedSource, _ failure: FetchFailure) {
+    private func failed(_ index: Int, _ failure: FetchFailure) {
         defer { pending.leave() }
+        let source = feeds[index]
         let error = source.error(.fetch, failure.message)
         report.failures.append(error)
         withFeedID(source) { feedID in
-            var update = FeedUpdate(fetchedAt: Date(), status: failure.status, error: failure.message, errorStage: .fetch)
+            let now = Date()
+            let failures = (records[index]?.consecutiveFailures ?? 0) + 1
+            let hints = NextCheckPolicy.Hints(interval: source.every, retryAfter: failure.retryAfter)
+            var update = FeedUpdate(fetchedAt: now, status: failure.status, error: failure.message, errorStage: .fetch,
+                                    nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: failures))
             update.timingsJSON = failure.timings.flatMap(Self.json)
             batch.add(FeedResult(source: source, feedID: feedID, update: update))
         }
@@ -119,11 +132,11 @@ public final class SyncRunner: @unchecked Sendable {
             parsed = try FeedParser.parse(response.body, documentURL: response.effectiveURL, contentType: response.contentType)
         } catch {
             storeQueue.async {
-                defer { self.pending.leave() }
+                defer { self.finishParsed() }
                 let failure = source.error(.parse, error.message)
                 self.report.failures.append(failure)
                 self.withFeedID(source) { feedID in
-                    var update = self.update(for: response)
+                    var update = self.update(for: response, source)
                     update.etag = nil
                     update.lastModified = nil
                     self.batch.add(FeedResult(source: source, feedID: feedID, update: update, failure: failure))
@@ -145,7 +158,7 @@ public final class SyncRunner: @unchecked Sendable {
                        _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash]) {
         withFeedID(source, leaveOnFailure: true) { (feedID: Int64) throws(TidingsError) in
             let known = try store.knownKeys(feedID: feedID)
-            var result = FeedResult(source: source, feedID: feedID, update: update(for: response, parsed))
+            var result = FeedResult(source: source, feedID: feedID, update: update(for: response, source, parsed))
             var fresh: [(EntryIdentity.Keyed, KeyHash)] = []
             for (item, hash) in zip(keyed, hashes) {
                 if known.contains(hash) {
@@ -158,37 +171,67 @@ public final class SyncRunner: @unchecked Sendable {
                 result.newEntries = fresh.map { NewEntry(keyHash: $0.1) }
                 report.caughtUp += fresh.count
                 accept(result)
-                pending.leave()
+                finishParsed()
                 return
             }
             let feedTitle = source.title ?? parsed.title ?? Self.hostName(source.url)
             let keyedResult = result
             let toRender = fresh
             workQueue.async {
-                var result = keyedResult
-                let now = Date()
-                for (item, hash) in toRender {
-                    let feedURL = URLRedaction.redact(source.url)
-                    let article = MailArticle(feedTitle: feedTitle, feedURL: feedURL, siteLink: parsed.link,
-                                              entry: item.entry, entryKey: item.key, fetchedAt: now)
-                    let messageID = MailMessage.messageID(feedURL: feedURL, entryKey: item.key)
-                    let name = Maildir.uniqueName(messageID: messageID, at: now)
-                    result.newEntries.append(NewEntry(keyHash: hash, deliveryName: name, folder: source.folder))
-                    result.messages.append(StagedMessage(name: name, bytes: MailMessage.render(article),
-                                                         folder: source.folder, keyHash: hash))
-                }
-                let rendered = result
+                let rendered = self.renderAndStage(source, feedTitle: feedTitle, siteLink: parsed.link,
+                                                   toRender, into: keyedResult)
                 self.storeQueue.async {
                     self.accept(rendered)
-                    self.pending.leave()
+                    self.finishParsed()
                 }
             }
         }
     }
 
+    /// On the work queue: renders each new article and writes it into the maildir's `tmp/`
+    /// at once, so no message waits in memory for its batch. If one can't be written
+    /// (disk full), the feed fails in the deliver stage and none of its articles count as
+    /// seen, so the next sync tries them all again.
+    private func renderAndStage(_ source: FeedSource, feedTitle: String, siteLink: String?,
+                                _ fresh: [(EntryIdentity.Keyed, KeyHash)], into result: FeedResult) -> FeedResult {
+        var result = result
+        let now = Date()
+        let feedURL = URLRedaction.redact(source.url)
+        var written: [String] = []
+        let maildir: Maildir
+        do {
+            maildir = try maildirs.maildir(folder: source.folder)
+        } catch {
+            result.failure = source.error(.deliver, error.message)
+            return result
+        }
+        do throws(TidingsError) {
+            for (item, hash) in fresh {
+                let article = MailArticle(feedTitle: feedTitle, feedURL: feedURL, siteLink: siteLink,
+                                          entry: item.entry, entryKey: item.key, fetchedAt: now)
+                let name = Maildir.uniqueName(messageID: MailMessage.messageID(feedURL: feedURL, entryKey: item.key), at: now)
+                try maildir.stage([(name: name, message: MailMessage.render(article))])
+                written.append(name)
+                result.newEntries.append(NewEntry(keyHash: hash, deliveryName: name, folder: source.folder))
+                result.messages.append(StagedMessage(name: name, folder: source.folder, keyHash: hash))
+            }
+        } catch {
+            maildir.discardStaged(written)
+            result.failure = source.error(.deliver, error.message)
+            result.newEntries = []
+            result.messages = []
+            result.stillPresent = []
+        }
+        return result
+    }
+
     /// On the store queue: add a feed's result to the batch; commit when the batch is full.
     private func accept(_ result: FeedResult) {
-        report.feedsOK += 1
+        if let failure = result.failure {
+            report.failures.append(failure)
+        } else {
+            report.feedsOK += 1
+        }
         batch.add(result)
         progress?.advance(failed: false, articles: result.messages.count)
         if batch.messageCount >= options.batchSize { flush() }
@@ -207,23 +250,30 @@ public final class SyncRunner: @unchecked Sendable {
 
     // MARK: helpers
 
+    /// A downloaded feed is done with (stored, or failed).
+    private func finishParsed() {
+        pending.leave()
+        inFlight.signal()
+    }
+
     /// Runs `body` with the feed's database id; a database error fails the feed (stage store).
     private func withFeedID(_ source: FeedSource, leaveOnFailure: Bool = false, _ body: (Int64) throws(TidingsError) -> Void) {
         do {
             try body(try store.feedID(url: source.url))
         } catch {
             report.failures.append(source.error(.store, error.message))
-            if leaveOnFailure { pending.leave() }
+            if leaveOnFailure { finishParsed() }
         }
     }
 
-    private func update(for response: FetchResponse, _ parsed: ParsedFeed? = nil) -> FeedUpdate {
+    private func update(for response: FetchResponse, _ source: FeedSource, _ parsed: ParsedFeed? = nil) -> FeedUpdate {
         let now = Date()
-        let interval = 3600.0
+        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge)
         return FeedUpdate(
             fetchedAt: now, status: response.status, etag: response.etag, lastModified: response.lastModified,
             title: parsed?.title, siteLink: parsed?.link, movedTo: response.permanentRedirect,
-            timingsJSON: Self.json(response.timings), nextDueAt: now.addingTimeInterval(interval))
+            timingsJSON: Self.json(response.timings),
+            nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: 0))
     }
 
     private static func json(_ timings: FetchTimings) -> String? {

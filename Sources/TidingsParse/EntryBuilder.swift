@@ -1,0 +1,89 @@
+import Foundation
+import TidingsModel
+
+/// One entry while its element is open. Competing sources for the same field
+/// are kept apart and ranked only in `build()`, so element order never matters.
+struct EntryBuilder {
+    var id: String?
+    var title: String?
+    var link: String?
+    /// RSS `<guid>` that is a permalink (isPermaLink not "false" and absolute http).
+    var permalinkGUID: String?
+    /// `atom:link rel="alternate"` inside RSS: the link only when there is no `<link>`.
+    var alternateLink: String?
+    var published: Date?
+    /// dc:date: the published date when there is no pubDate.
+    var dcDate: Date?
+    var updated: Date?
+    var authors: [String] = []
+    var summary: String?
+    var content: String?
+    var categories: [String] = []
+    var enclosures: [Enclosure] = []
+    /// xml:base in effect on the entry element, and on its content/summary elements.
+    var baseURL: String?
+    var contentBase: String?
+    var summaryBase: String?
+
+    mutating func addAuthor(_ name: String?) {
+        guard let name, !authors.contains(name) else { return }
+        authors.append(name)
+    }
+
+    mutating func addCategory(_ name: String?) {
+        guard let name, !categories.contains(name) else { return }
+        categories.append(name)
+    }
+
+    mutating func addEnclosure(url: String?, type: String?, length: String?) {
+        guard let url, !url.isEmpty, !enclosures.contains(where: { $0.url == url }) else { return }
+        let type = type.flatMap(TextCleaning.trimmed)
+        let length = length.flatMap { Int64($0.trimmingASCIIWhitespace()) }.flatMap { $0 >= 0 ? $0 : nil }
+        enclosures.append(Enclosure(url: url, type: type, length: length))
+    }
+
+    func build() -> ParsedEntry {
+        ParsedEntry(
+            id: id,
+            title: title,
+            link: link ?? alternateLink ?? permalinkGUID,
+            published: published ?? dcDate,
+            updated: updated,
+            authors: authors,
+            summary: summary,
+            content: content,
+            categories: categories,
+            enclosures: enclosures,
+            baseURL: content != nil ? (contentBase ?? baseURL) : (summary != nil ? (summaryBase ?? baseURL) : baseURL)
+        )
+    }
+}
+
+/// Channel-level fields while the document is read.
+struct FeedBuilder {
+    var title: String?
+    var link: String?
+    var alternateLink: String?
+    var description: String?
+    var language: String?
+    var rootLanguage: String?
+    var lastBuildDate: Date?
+    var dcDate: Date?
+    var pubDate: Date?
+    var updated: Date?
+    /// Atom feed-level authors, inherited by entries without their own.
+    var authors: [String] = []
+
+    func build(format: FeedFormat, entries: [ParsedEntry], warnings: [String]) -> ParsedFeed {
+        ParsedFeed(
+            format: format,
+            title: title,
+            link: link ?? alternateLink,
+            description: description,
+            language: language ?? rootLanguage,
+            updated: updated ?? lastBuildDate ?? dcDate ?? pubDate,
+            entries: entries,
+            warnings: warnings
+        )
+    }
+}

@@ -1,0 +1,112 @@
+// Atom 1.0 (RFC 4287) and its predecessor Atom 0.3, which differ mainly in
+// names (tagline, issued, modified) and in how content declares its kind.
+extension FeedHandler {
+    func atomStart(_ element: SAXElement, _ ns: Namespace) {
+        let name = element.localName
+        let atomNS = ns == .atom10 || ns == .atom03 || ns == .none
+        if authorDepth > 0 {
+            guard depth == authorDepth + 1, atomNS else { return }
+            if ByteName.equals(name, "name") { begin(.authorName, .text) }
+            else if ByteName.equals(name, "email") { begin(.authorEmail, .text) }
+            return
+        }
+        if entry != nil {
+            // Entries never nest: an end tag went missing; close the open one.
+            if atomNS, ByteName.equals(name, "entry") {
+                finishEntry()
+                beginEntry()
+                return
+            }
+            if depth == entryDepth + 1 {
+                if atomNS { atomEntryElement(element, name) } else { extensionElement(element, ns, name) }
+            } else if ns == .media {
+                extensionElement(element, ns, name)
+            }
+            return
+        }
+        guard depth == channelDepth + 1 else { return }
+        if !atomNS {
+            if ns == .dc, ByteName.equals(name, "language") { begin(.language, .text) }
+            return
+        }
+        if ByteName.equals(name, "entry") {
+            beginEntry()
+        } else if ByteName.equals(name, "title") {
+            beginText(.title, element)
+        } else if ByteName.equals(name, "subtitle") || ByteName.equals(name, "tagline") {
+            beginText(.description, element)
+        } else if ByteName.equals(name, "updated") || ByteName.equals(name, "modified") {
+            begin(.updated, .text)
+        } else if ByteName.equals(name, "author") {
+            authorDepth = depth
+        } else if ByteName.equals(name, "link") {
+            if isAlternate(element), feed.link == nil, let href = element.attribute("href") {
+                feed.link = URLResolver.resolve(href, against: currentBase)
+            }
+        }
+    }
+
+    private func atomEntryElement(_ element: SAXElement, _ name: UnsafePointer<UInt8>) {
+        if ByteName.equals(name, "title") {
+            beginText(.title, element)
+        } else if ByteName.equals(name, "link") {
+            guard let href = element.attribute("href") else { return }
+            let url = URLResolver.resolve(href, against: currentBase)
+            let rel = element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate"
+            if rel == "enclosure" {
+                entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
+            } else if isAlternate(element), entry?.link == nil {
+                entry?.link = url
+            }
+        } else if ByteName.equals(name, "id") {
+            begin(.id, .text)
+        } else if ByteName.equals(name, "published") || ByteName.equals(name, "issued") || ByteName.equals(name, "created") {
+            begin(.published, .text)
+        } else if ByteName.equals(name, "updated") || ByteName.equals(name, "modified") {
+            begin(.updated, .text)
+        } else if ByteName.equals(name, "summary") {
+            beginText(.summary, element)
+        } else if ByteName.equals(name, "content") {
+            // Out-of-line content (src="…") has nothing for us to read inline.
+            if element.attribute("src") == nil { beginText(.content, element) }
+        } else if ByteName.equals(name, "author") {
+            authorDepth = depth
+        } else if ByteName.equals(name, "category") {
+            entry?.addCategory((element.attribute("term") ?? element.attribute("label")).flatMap { TextCleaning.plainText($0, isHTML: false) })
+        } else if ByteName.equals(name, "source") {
+            // The entry's original feed: its title, links and id are not the entry's.
+            skipDepth = depth
+        }
+    }
+
+    private func isAlternate(_ element: SAXElement) -> Bool {
+        (element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate") == "alternate"
+    }
+
+    /// Atom text constructs: `type` says text, html or xhtml (1.0), or a MIME
+    /// type plus `mode` xml|escaped|base64 (0.3, where the default is inline XML).
+    private func beginText(_ field: Field, _ element: SAXElement) {
+        let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased()
+        let mode: Mode?
+        if format == .atom03 {
+            let how = element.attribute("mode")?.trimmingASCIIWhitespace().lowercased() ?? "xml"
+            let html = type.map { $0.contains("html") } ?? false
+            switch how {
+            case "escaped": mode = html ? .html : .plain
+            case "base64": mode = nil
+            default: mode = html ? .xhtml : .plain
+            }
+        } else {
+            switch type {
+            case nil, "text", "text/plain": mode = .plain
+            case "html", "text/html": mode = .html
+            case "xhtml", "application/xhtml+xml": mode = .xhtml
+            case let other?:
+                mode = other.hasPrefix("text/") ? .plain : (other.hasSuffix("xml") ? .xhtml : nil)
+            }
+        }
+        guard let mode else { return }
+        let kind: TitleKind = mode == .plain ? .text : .html
+        begin(field, mode, titleKind: kind)
+    }
+}

@@ -1,0 +1,61 @@
+// Markup that arrives as XML elements inside a captured field: Atom
+// type="xhtml" content, and RSS descriptions whose HTML was never escaped.
+// It is written back out as HTML text, so content is always an HTML string.
+extension FeedHandler {
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
+
+    func serializeStart(_ element: SAXElement) {
+        guard let mode = hot.pointee.mode, mode != .text, mode != .plain, var capture else { return }
+        // Atom xhtml content is wrapped in one <div>; the content is what is inside it.
+        if capture.mode == .xhtml, depth == capture.depth + 1, capture.wrapperDepth == 0,
+           ByteName.equals(element.localName, "div"), namespaces.lookup(element.namespace) == .xhtml {
+            capture.wrapperDepth = depth
+            self.capture = capture
+            return
+        }
+        hot.pointee.buffer.append(UInt8(ascii: "<"))
+        appendName(element.localName)
+        element.forEachAttribute { local, uri, value in
+            if uri != nil { return } // xml:base, xml:lang and foreign attributes are not HTML
+            hot.pointee.buffer.append(UInt8(ascii: " "))
+            appendName(local)
+            hot.pointee.buffer.append(contentsOf: "=\"".utf8)
+            var decoded = SAXElement.decodedValue(value)
+            decoded.withUTF8 { appendEscaped($0, quote: true) }
+            hot.pointee.buffer.append(UInt8(ascii: "\""))
+        }
+        hot.pointee.buffer.append(UInt8(ascii: ">"))
+    }
+
+    func serializeEnd(_ localName: UnsafePointer<UInt8>) {
+        guard let mode = hot.pointee.mode, mode != .text, mode != .plain else { return }
+        if depth == capture?.wrapperDepth {
+            self.capture?.wrapperDepth = -1 // only the first wrapper is dropped
+            return
+        }
+        let name = ByteName.string(localName)
+        if Self.voidElements.contains(name.lowercased()) { return }
+        hot.pointee.buffer.append(contentsOf: "</".utf8)
+        hot.pointee.buffer.append(contentsOf: name.utf8)
+        hot.pointee.buffer.append(UInt8(ascii: ">"))
+    }
+
+    private func appendName(_ name: UnsafePointer<UInt8>) {
+        var p = name
+        while p.pointee != 0 { hot.pointee.buffer.append(p.pointee); p += 1 }
+    }
+
+    func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool) {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"): hot.pointee.buffer.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): hot.pointee.buffer.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): hot.pointee.buffer.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where quote: hot.pointee.buffer.append(contentsOf: "&quot;".utf8)
+            default: hot.pointee.buffer.append(b)
+            }
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import TidingsModel
+
+/// Builds a `ParsedFeed` from the SAX events of an RSS, RDF or Atom document.
+/// This file holds what all XML formats share: depth, `xml:base`, `xml:lang`,
+/// root sniffing and text capture. The per-format element tables live in
+/// `FeedHandler+RSS.swift` and `FeedHandler+Atom.swift`.
+final class FeedHandler: SAXDelegate {
+    static let maxFieldBytes = 1 << 20
+    static let maxEntries = 20_000
+
+    let documentURL: String?
+    var format: FeedFormat?
+    var failure: FeedParseError?
+    var wantsToStop = false
+    var warnings: [String] = []
+
+    var namespaces = NamespaceCache()
+    /// Depth of the element being read (root = 1).
+    var depth: Int { hot.pointee.depth }
+    /// `xml:base` values in effect, each with the depth of the element that set it.
+    var bases: [(depth: Int, url: String)] = []
+    /// Depth of the RSS `<channel>` / Atom `<feed>`: feed fields are its children.
+    var channelDepth = 0
+    /// Inside `<image>`, `<textinput>`, Atom `<source>`: titles and links there are not ours.
+    var skipDepth = 0
+    var authorDepth = 0
+    var pendingAuthorName: String?
+    var pendingAuthorEmail: String?
+
+    var feed = FeedBuilder()
+    var entry: EntryBuilder?
+    var entryDepth = 0
+    var entries: [ParsedEntry] = []
+
+    var capture: Capture?
+    /// The state every text event touches, behind a pointer: class properties
+    /// pay a dynamic exclusivity check per access, which showed up as ~10% of
+    /// parse time with one `characters()` call per indentation run.
+    let hot: UnsafeMutablePointer<HotState>
+
+    struct HotState {
+        /// `capture?.mode`, kept apart so the text path copies nothing.
+        var mode: Mode?
+        var buffer: [UInt8] = []
+        var truncated = false
+        var depth = 0
+        /// Depth of the element being captured; 0 when none.
+        var captureDepth = 0
+        /// Depth of the innermost element with an `xml:base`; 0 when none.
+        var baseDepth = 0
+    }
+
+    /// What a captured element's text is for and how its children are treated.
+    struct Capture {
+        var field: Field
+        var mode: Mode
+        var depth: Int
+        var inEntry: Bool
+        /// The base in effect on the element itself (for links in it).
+        var base: String?
+        /// For Atom xhtml: depth of the wrapping `<div>` whose tags are dropped.
+        var wrapperDepth = 0
+        var titleKind: TitleKind = .sniff
+        var isPermaLink = true
+    }
+
+    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content }
+
+    enum Mode {
+        /// Characters only; child tags ignored.
+        case text
+        /// HTML carried as text (escaped or CDATA); stray child tags are re-serialised.
+        case html
+        /// Inline XHTML (Atom type="xhtml"): child tags re-serialised, text escaped.
+        case xhtml
+        /// Plain text that must become HTML (Atom type="text"): escaped at the end.
+        case plain
+    }
+
+    enum TitleKind { case sniff, text, html }
+
+    init(documentURL: String?) {
+        self.documentURL = documentURL
+        hot = .allocate(capacity: 1)
+        hot.initialize(to: HotState())
+        hot.pointee.buffer.reserveCapacity(4096)
+    }
+
+    deinit {
+        hot.deinitialize(count: 1)
+        hot.deallocate()
+    }
+
+    var currentBase: String? { bases.last?.url ?? documentURL }
+
+    // MARK: SAX events
+
+    func startElement(_ element: SAXElement) {
+        hot.pointee.depth += 1
+        if hot.pointee.captureDepth != 0 {
+            serializeStart(element)
+            return
+        }
+        if skipDepth > 0 { return }
+        if element.attributeCount > 0 { readXMLAttributes(element) }
+        let ns = namespaces.lookup(element.namespace)
+        if depth == 1 {
+            detectFormat(element, ns)
+            return
+        }
+        switch format {
+        case .atom10?, .atom03?: atomStart(element, ns)
+        case .some: rssStart(element, ns)
+        case nil: break
+        }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        let depth = hot.pointee.depth
+        defer {
+            if hot.pointee.baseDepth == depth {
+                bases.removeLast()
+                hot.pointee.baseDepth = bases.last?.depth ?? 0
+            }
+            hot.pointee.depth = depth - 1
+        }
+        if hot.pointee.captureDepth != 0 {
+            if depth == hot.pointee.captureDepth, let capture {
+                self.capture = nil
+                hot.pointee.mode = nil
+                hot.pointee.captureDepth = 0
+                finishCapture(capture)
+            } else {
+                serializeEnd(localName)
+            }
+            return
+        }
+        if skipDepth > 0 {
+            if depth == skipDepth { skipDepth = 0 }
+            return
+        }
+        if depth == entryDepth, entry != nil {
+            finishEntry()
+            return
+        }
+        if depth == authorDepth {
+            authorDepth = 0
+            if let name = pendingAuthorName ?? pendingAuthorEmail {
+                if entry != nil { entry?.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
+            }
+            pendingAuthorName = nil
+            pendingAuthorEmail = nil
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let mode = hot.pointee.mode else { return }
+        if hot.pointee.buffer.count + bytes.count > Self.maxFieldBytes {
+            let room = Self.maxFieldBytes - hot.pointee.buffer.count
+            if room > 0 { hot.pointee.buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<room])) }
+            hot.pointee.truncated = true
+            return
+        }
+        if mode == .xhtml {
+            appendEscaped(bytes, quote: false)
+        } else {
+            hot.pointee.buffer.append(contentsOf: bytes)
+        }
+    }
+
+    // MARK: Document structure
+
+    private func detectFormat(_ element: SAXElement, _ ns: Namespace) {
+        let name = element.localName
+        if ByteName.equalsIgnoringCase(name, "html") {
+            fail(FeedParseError.htmlPage)
+        } else if ByteName.equals(name, "rss") {
+            let version = element.attribute("version")?.trimmingASCIIWhitespace() ?? ""
+            format = version.hasPrefix("0.9") ? .rss09x : .rss20
+        } else if ByteName.equals(name, "RDF"), ns == .rdf {
+            format = .rss10
+        } else if ByteName.equals(name, "feed"), ns == .atom10 || ns == .none {
+            format = .atom10
+            channelDepth = 1
+        } else if ByteName.equals(name, "feed"), ns == .atom03 {
+            format = .atom03
+            channelDepth = 1
+        } else if ByteName.equals(name, "channel"), ns == .none {
+            // A bare <channel> without the <rss> wrapper: old, but readable.
+            format = .rss20
+            channelDepth = 1
+        } else {
+            fail(FeedParseError("not a feed: root element <\(ByteName.string(name))>"))
+        }
+    }
+
+    private func fail(_ error: FeedParseError) {
+        failure = error
+        wantsToStop = true
+    }
+
+    private func readXMLAttributes(_ element: SAXElement) {
+        element.forEachAttribute { local, uri, value in
+            guard uri != nil, Namespace.of(uri) == .xml else { return }
+            if ByteName.equals(local, "base") {
+                let raw = SAXElement.decodedValue(value)
+                if let url = URLResolver.resolve(raw, against: currentBase) {
+                    bases.append((depth, url))
+                    hot.pointee.baseDepth = depth
+                }
+            } else if ByteName.equals(local, "lang"), channelDepth == 0 || depth <= channelDepth {
+                feed.rootLanguage = TextCleaning.collapse(String(decoding: value, as: UTF8.self))
+            }
+        }
+    }
+
+    func beginEntry() {
+        entry = EntryBuilder(baseURL: currentBase)
+        entryDepth = depth
+    }
+
+    func finishEntry() {
+        guard let built = entry?.build() else { return }
+        entry = nil
+        entryDepth = 0
+        entries.append(built)
+        if entries.count >= Self.maxEntries {
+            warnings.append("stopped after \(Self.maxEntries) entries")
+            wantsToStop = true
+        }
+    }
+
+    /// Entries still open when the document ended (a cut-off download) are
+    /// dropped: their text may be truncated mid-sentence.
+    func finish() -> [ParsedEntry] {
+        if entry != nil {
+            warnings.append("the document ended inside an entry; that entry was dropped")
+            entry = nil
+        }
+        // Atom (RFC 4287 §4.2.1): the feed's authors apply to entries that name none.
+        if !feed.authors.isEmpty {
+            for i in entries.indices where entries[i].authors.isEmpty { entries[i].authors = feed.authors }
+        }
+        return entries
+    }
+
+    // MARK: Capture
+
+    func begin(_ field: Field, _ mode: Mode, titleKind: TitleKind = .sniff) {
+        // Only links and content need the base; looking it up costs a retain.
+        let needsBase = field == .link || field == .summary || field == .content || field == .description
+        capture = Capture(field: field, mode: mode, depth: depth, inEntry: entry != nil,
+                          base: needsBase ? currentBase : nil, titleKind: titleKind)
+        hot.pointee.mode = mode
+        hot.pointee.captureDepth = depth
+        hot.pointee.buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func finishCapture(_ capture: Capture) {
+        if hot.pointee.truncated {
+            warnings.append("a field longer than \(Self.maxFieldBytes) bytes was truncated")
+            hot.pointee.truncated = false
+        }
+        // Trim in bytes so the one String made here is the one kept.
+        var start = 0, end = hot.pointee.buffer.count
+        while start < end, Self.isASCIISpace(hot.pointee.buffer[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(hot.pointee.buffer[end - 1]) { end -= 1 }
+        var text = hot.pointee.buffer.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+        if capture.mode == .plain, capture.field == .summary || capture.field == .content { text = TextCleaning.escapeHTML(text) }
+        if capture.inEntry, entry != nil {
+            applyToEntry(capture, text)
+        } else {
+            applyToFeed(capture, text)
+        }
+    }
+
+    private func title(_ text: String, _ capture: Capture) -> String? {
+        switch capture.titleKind {
+        case .text: return TextCleaning.collapse(text)
+        case .html: return TextCleaning.plainText(text, isHTML: true)
+        case .sniff: return TextCleaning.plainText(text, isHTML: capture.mode == .xhtml)
+        }
+    }
+
+    private func applyToEntry(_ capture: Capture, _ text: String) {
+        switch capture.field {
+        case .title: if entry!.title == nil { entry!.title = title(text, capture) }
+        case .link: if entry!.link == nil { entry!.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }
+        case .id: if entry!.id == nil { entry!.id = TextCleaning.trimmed(text) }
+        case .guid:
+            guard entry!.id == nil, let guid = TextCleaning.trimmed(text) else { break }
+            entry!.id = guid
+            if capture.isPermaLink, guid.lowercased().hasPrefix("http://") || guid.lowercased().hasPrefix("https://") {
+                entry!.permalinkGUID = guid
+            }
+        case .published, .pubDate: if entry!.published == nil { entry!.published = DateParser.parse(text) }
+        case .dcDate: if entry!.dcDate == nil { entry!.dcDate = DateParser.parse(text) }
+        case .updated, .lastBuildDate: if entry!.updated == nil { entry!.updated = DateParser.parse(text) }
+        case .author: entry!.addAuthor(TextCleaning.plainText(text, isHTML: false))
+        case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
+        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
+        case .category: entry!.addCategory(TextCleaning.plainText(text, isHTML: false))
+        case .summary, .description:
+            if entry!.summary == nil, !text.isEmpty, case let html = text {
+                entry!.summary = html
+                entry!.summaryBase = capture.base
+            }
+        case .content:
+            if entry!.content == nil, !text.isEmpty, case let html = text {
+                entry!.content = html
+                entry!.contentBase = capture.base
+            }
+        case .language: break
+        }
+    }
+
+    private func applyToFeed(_ capture: Capture, _ text: String) {
+        switch capture.field {
+        case .title: if feed.title == nil { feed.title = title(text, capture) }
+        case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }
+        case .description, .summary: if feed.description == nil { feed.description = title(text, capture) }
+        case .language: if feed.language == nil { feed.language = TextCleaning.collapse(text) }
+        case .lastBuildDate: if feed.lastBuildDate == nil { feed.lastBuildDate = DateParser.parse(text) }
+        case .dcDate: if feed.dcDate == nil { feed.dcDate = DateParser.parse(text) }
+        case .pubDate, .published: if feed.pubDate == nil { feed.pubDate = DateParser.parse(text) }
+        case .updated: if feed.updated == nil { feed.updated = DateParser.parse(text) }
+        case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
+        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
+        default: break
+        }
+    }
+
+    private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+}

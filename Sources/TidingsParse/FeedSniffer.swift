@@ -1,0 +1,131 @@
+/// Looks at the first bytes of a download to decide what it is and how its
+/// bytes are encoded, before any parser sees it. Content decides, never the URL.
+enum FeedSniffer {
+    enum Kind: Equatable { case empty, json, html, xml, text }
+
+    static func kind(_ bytes: [UInt8]) -> Kind {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while true {
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            guard i < bytes.count else { return .empty }
+            if bytes[i] == UInt8(ascii: "{") { return .json }
+            // Skip comments and processing instructions before the first tag.
+            if matches(bytes, at: i, "<!--") {
+                guard let end = find(bytes, "-->", from: i + 4) else { return .xml }
+                i = end + 3
+                continue
+            }
+            if matches(bytes, at: i, "<?") {
+                guard let end = find(bytes, "?>", from: i + 2) else { return .xml }
+                i = end + 2
+                continue
+            }
+            if matchesIgnoringCase(bytes, at: i, "<!doctype html") || matchesIgnoringCase(bytes, at: i, "<html") {
+                return .html
+            }
+            if bytes[i] != UInt8(ascii: "<"), isASCIICompatible(bytes) { return .text }
+            return .xml
+        }
+    }
+
+    /// The encoding libxml2 must be forced to use, or `nil` to let it read the
+    /// document's own BOM or declaration. Precedence: BOM > XML declaration >
+    /// HTTP charset > valid UTF-8 > windows-1252.
+    static func encodingToForce(_ bytes: [UInt8], contentType: String?) -> String? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return nil
+        }
+        // UTF-16/32 without a BOM: libxml2 recognises "<?" in those itself.
+        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return nil }
+        if let declared = declaredEncoding(bytes) {
+            if let name = EncodingLabel.iconvName(for: declared) {
+                if name.hasPrefix("UTF-16") { return nil } // a lie in an 8-bit document
+                return name == "UTF-8" ? nil : name
+            }
+            // An unknown label is ignored, as browsers do; UTF-8 is forced too,
+            // so libxml2 does not give up on the label it cannot load.
+            return undeclared(bytes, contentType: contentType) ?? "UTF-8"
+        }
+        return undeclared(bytes, contentType: contentType)
+    }
+
+    /// HTTP charset, else UTF-8 if the bytes are valid UTF-8, else windows-1252.
+    private static func undeclared(_ bytes: [UInt8], contentType: String?) -> String? {
+        if let charset = contentType.flatMap(charset(fromContentType:)), let name = EncodingLabel.iconvName(for: charset),
+           !name.hasPrefix("UTF-16") {
+            return name == "UTF-8" ? nil : name
+        }
+        return String(validating: bytes, as: UTF8.self) == nil ? "WINDOWS-1252" : nil
+    }
+
+    /// False for UTF-16/32 (by BOM or by the zero bytes of `<` in them).
+    static func isASCIICompatible(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        return !(bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+    }
+
+    /// The `encoding` pseudo-attribute of `<?xml … ?>`, read as ASCII.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard matches(bytes, at: 0, "<?xml") else { return nil }
+        let limit = min(bytes.count, 512)
+        guard let end = find(Array(bytes[0..<limit]), "?>", from: 5) else { return nil }
+        let decl = String(decoding: bytes[0..<end], as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        var rest = decl[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        let label = String(rest[..<close])
+        return label.isEmpty ? nil : label
+    }
+
+    /// `text/xml; charset="gb2312"` → `gb2312`.
+    static func charset(fromContentType value: String) -> String? {
+        for part in value.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimming(" \t").lowercased() == "charset" else { continue }
+            let v = pair[1].trimming(" \t\"'")
+            return v.isEmpty ? nil : v
+        }
+        return nil
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    private static func matches(_ bytes: [UInt8], at i: Int, _ literal: String) -> Bool {
+        let l = Array(literal.utf8)
+        guard i + l.count <= bytes.count else { return false }
+        for k in 0..<l.count where bytes[i + k] != l[k] { return false }
+        return true
+    }
+
+    private static func matchesIgnoringCase(_ bytes: [UInt8], at i: Int, _ literal: String) -> Bool {
+        let l = Array(literal.utf8)
+        guard i + l.count <= bytes.count else { return false }
+        for k in 0..<l.count {
+            let b = bytes[i + k], c = l[k]
+            if b != c && (b | 0x20) != c { return false }
+        }
+        // "<html" must end the name: "<htmlfoo>" is not HTML.
+        if let last = literal.last, last.isLetter, i + l.count < bytes.count {
+            let next = bytes[i + l.count]
+            if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") { return false }
+        }
+        return true
+    }
+
+    private static func find(_ bytes: [UInt8], _ literal: String, from: Int) -> Int? {
+        let l = Array(literal.utf8)
+        guard bytes.count >= l.count, from <= bytes.count - l.count else { return nil }
+        for i in from...(bytes.count - l.count) where matches(bytes, at: i, literal) { return i }
+        return nil
+    }
+}
+
+private extension Substring {
+    /// Drops the given characters from both ends (quotes around a charset too).
+    func trimming(_ set: String) -> String {
+        let chars = Set(set)
+        return String(drop(while: { chars.contains($0) }).reversed().drop(while: { chars.contains($0) }).reversed())
+    }
+}

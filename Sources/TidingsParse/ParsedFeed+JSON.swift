@@ -1,0 +1,105 @@
+import Foundation
+import TidingsModel
+
+extension ParsedFeed {
+    /// The `tidings parse` output: pretty-printed JSON with a fixed key order,
+    /// missing values as `null`, dates in UTC, UTF-8 left unescaped.
+    /// Written by hand because JSONEncoder neither keeps key order nor leaves `/` alone.
+    public func jsonData() -> [UInt8] {
+        var w = JSONWriter()
+        w.open("{")
+        w.key("format"); w.string(format.rawValue); w.comma()
+        w.key("title"); w.string(title); w.comma()
+        w.key("link"); w.string(link); w.comma()
+        w.key("description"); w.string(description); w.comma()
+        w.key("language"); w.string(language); w.comma()
+        w.key("updated"); w.string(updated?.iso8601UTC); w.comma()
+        w.key("entries")
+        w.array(entries) { w, e in
+            w.open("{")
+            w.key("id"); w.string(e.id); w.comma()
+            w.key("title"); w.string(e.title); w.comma()
+            w.key("link"); w.string(e.link); w.comma()
+            w.key("published"); w.string(e.published?.iso8601UTC); w.comma()
+            w.key("updated"); w.string(e.updated?.iso8601UTC); w.comma()
+            w.key("authors"); w.array(e.authors) { w, a in w.string(a) }; w.comma()
+            w.key("summary"); w.string(e.summary); w.comma()
+            w.key("content"); w.string(e.content); w.comma()
+            w.key("categories"); w.array(e.categories) { w, c in w.string(c) }; w.comma()
+            w.key("enclosures")
+            w.array(e.enclosures) { w, enc in
+                w.open("{")
+                w.key("url"); w.string(enc.url); w.comma()
+                w.key("type"); w.string(enc.type); w.comma()
+                w.key("length"); w.raw(enc.length.map { String($0) } ?? "null")
+                w.close("}")
+            }
+            w.close("}")
+        }
+        w.comma()
+        w.key("warnings"); w.array(warnings) { w, s in w.string(s) }
+        w.close("}")
+        w.out.append(UInt8(ascii: "\n"))
+        return w.out
+    }
+}
+
+/// Two-space pretty printer: each container on its own lines, `[]` when empty.
+private struct JSONWriter {
+    var out: [UInt8] = []
+    var level = 0
+
+    mutating func newline() {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+    }
+
+    mutating func open(_ bracket: Character) {
+        out.append(contentsOf: String(bracket).utf8)
+        level += 1
+        newline()
+    }
+
+    mutating func close(_ bracket: Character) {
+        level -= 1
+        newline()
+        out.append(contentsOf: String(bracket).utf8)
+    }
+
+    mutating func comma() { out.append(UInt8(ascii: ",")); newline() }
+
+    mutating func key(_ k: String) { string(k); out.append(contentsOf: ": ".utf8) }
+
+    mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    mutating func array<T>(_ items: [T], _ element: (inout JSONWriter, T) -> Void) {
+        if items.isEmpty { raw("[]"); return }
+        open("[")
+        for (i, item) in items.enumerated() {
+            if i > 0 { comma() }
+            element(&self, item)
+        }
+        close("]")
+    }
+
+    mutating func string(_ s: String?) {
+        guard let s else { raw("null"); return }
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

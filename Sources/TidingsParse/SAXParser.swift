@@ -1,0 +1,296 @@
+import CLibXML2
+import Foundation
+
+// The only file that touches libxml2. Everything else sees byte pointers
+// (`xmlChar` is `UInt8`) that are valid only for the duration of a callback.
+//
+// Contract:
+// - One `SAXParser.parse` call owns one libxml2 push-parser context from start
+//   to finish; nothing is shared between calls except the immutable HTML entity
+//   table, so concurrent calls on different documents from different threads are
+//   safe (`xmlInitParser()` runs once, before the first context is made).
+// - Callbacks arrive synchronously on the calling thread, in document order.
+// - The parser's `userData` is our own `SAXSession`, never the context: libxml2
+//   only honours our `getEntity` guard when `userData` is not the context
+//   (PLATFORM.md), and that guard is what keeps internal-entity blowups out.
+
+/// Receives the events of one document. Pointers are only valid during the call.
+protocol SAXDelegate: AnyObject {
+    func startElement(_ element: SAXElement)
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?)
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Checked after each start tag: the delegate has seen enough (not a feed, entry cap).
+    var wantsToStop: Bool { get }
+}
+
+/// A start tag as libxml2 delivers it: attributes come as five pointers each
+/// (local name, prefix, namespace URI, value start, value end).
+struct SAXElement {
+    let localName: UnsafePointer<UInt8>
+    let namespace: UnsafePointer<UInt8>?
+    let attributeCount: Int
+    let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    /// The value of an attribute without namespace (or in `namespace`).
+    func attribute(_ name: StaticString, namespace ns: StaticString? = nil) -> String? {
+        guard let attributes else { return nil }
+        for i in 0..<attributeCount {
+            let base = attributes + i * 5
+            guard let local = base[0], ByteName.equals(local, name) else { continue }
+            if let ns {
+                guard let uri = base[2], ByteName.equals(uri, ns) else { continue }
+            } else if base[2] != nil {
+                continue
+            }
+            return Self.value(base)
+        }
+        return nil
+    }
+
+    /// Visits every attribute as (local name, namespace, value bytes).
+    func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let attributes else { return }
+        for i in 0..<attributeCount {
+            let base = attributes + i * 5
+            guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+            body(local, base[2], UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+
+    private static func value(_ base: UnsafeMutablePointer<UnsafePointer<UInt8>?>) -> String {
+        guard let start = base[3], let end = base[4] else { return "" }
+        return decodedValue(UnsafeBufferPointer(start: start, count: end - start))
+    }
+
+    /// Without entity substitution libxml2 hands out every `&` in an attribute
+    /// value (`&amp;`, `&#38;`) as the text `&#38;`, for a later tree builder to
+    /// undo. We are that later step.
+    static func decodedValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let value = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(UInt8(ascii: "&")) else { return value }
+        return value.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+/// What the SAX layer itself learned: recoverable errors and whether it had to stop.
+struct SAXOutcome {
+    var warnings: [String] = []
+    /// No start tag at all was seen (not XML, or nothing but a prolog).
+    var sawRootElement = false
+}
+
+enum SAXParser {
+    static let chunkSize = 256 * 1024
+    /// Distinct warning messages kept per document.
+    static let maxWarnings = 20
+
+    private static let initialized: Void = { xmlInitParser() }()
+
+    /// Parses `bytes` with the push parser, in chunks.
+    /// `forcedEncoding` is an iconv name that overrides whatever the document
+    /// declares (the caller has already applied BOM > declaration > HTTP).
+    static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate) -> SAXOutcome {
+        _ = initialized
+        guard !bytes.isEmpty else { return SAXOutcome() }
+        let session: SAXSession = TypedSAXSession(delegate: delegate, inputSize: bytes.count)
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            Unmanaged<SAXSession>.fromOpaque(ctx)._withUnsafeGuaranteedRef { session in
+                session.sawRoot = true
+                session.startElement(SAXElement(
+                    localName: localname, namespace: uri,
+                    attributeCount: Int(nbAttributes), attributes: attributes))
+            }
+        }
+        handler.endElementNs = { ctx, localname, _, uri in
+            guard let ctx, let localname else { return }
+            Unmanaged<SAXSession>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.endElement(localName: localname, namespace: uri)
+            }
+        }
+        let characters: charactersSAXFunc = { ctx, chars, len in
+            guard let ctx, let chars, len > 0 else { return }
+            Unmanaged<SAXSession>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.deliver(UnsafeBufferPointer(start: chars, count: Int(len)))
+            }
+        }
+        handler.characters = characters
+        handler.cdataBlock = characters
+        handler.getEntity = { _, name in
+            // Only the five predefined entities and the HTML names we map
+            // ourselves; never entities declared in the document's DTD.
+            guard let name else { return nil }
+            if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+            return HTMLEntityTable.shared.entity(named: name)
+        }
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            Unmanaged<SAXSession>.fromOpaque(ctx).takeUnretainedValue().record(error.pointee)
+        }
+
+        let userData = Unmanaged.passUnretained(session).toOpaque()
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        let ctxt: xmlParserCtxtPtr?
+        if let forcedEncoding, let encoder = xmlFindCharEncodingHandler(forcedEncoding) {
+            ctxt = xmlCreatePushParserCtxt(&handler, userData, nil, 0, nil)
+            if let ctxt {
+                xmlCtxtUseOptions(ctxt, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
+                xmlSwitchToEncoding(ctxt, encoder)
+            }
+        } else {
+            // libxml2 sniffs BOMs and UTF-16 from the first four bytes it is given.
+            let head = min(4, bytes.count)
+            ctxt = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: head) {
+                    xmlCreatePushParserCtxt(&handler, userData, $0, Int32(head), nil)
+                }
+            }
+            if let ctxt { xmlCtxtUseOptions(ctxt, options) }
+            session.offset = head
+        }
+        guard let ctxt else {
+            return SAXOutcome(warnings: ["libxml2 could not create a parser"])
+        }
+        session.context = ctxt
+        defer { xmlFreeParserCtxt(ctxt) }
+
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                while !session.stopped {
+                    let length = min(chunkSize, buffer.count - session.offset)
+                    let last = session.offset + length >= buffer.count
+                    xmlParseChunk(ctxt, base + session.offset, Int32(length), last ? 1 : 0)
+                    session.offset += length
+                    if last { break }
+                }
+            }
+        }
+        // Encoding conversion failures bypass `serror`: look at the context too.
+        let errNo = Int(ctxt.pointee.errNo)
+        if session.warnings.isEmpty, ctxt.pointee.wellFormed == 0, errNo != 0, !session.stopped {
+            session.warnings.append("parse error \(errNo) (malformed document or undecodable bytes)")
+        }
+        return SAXOutcome(warnings: session.summarizedWarnings, sawRootElement: session.sawRoot)
+    }
+}
+
+/// The parser's `userData`: owns per-document state of the SAX layer. The C
+/// callbacks cannot be generic, so they call this base class, whose generic
+/// subclass calls the concrete delegate directly (no existential, no
+/// reference counting per event).
+private class SAXSession {
+    var context: xmlParserCtxtPtr?
+    var warnings: [String] = []
+    var offset = 0
+    var stopped = false
+    var sawRoot = false
+    /// Text delivered so far, behind a pointer to skip per-event exclusivity checks.
+    private let delivered = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    private let deliveryLimit: Int
+
+    init(inputSize: Int) {
+        // Text can legitimately outgrow its source a little (entities, CDATA
+        // re-delivery); many times the input means an entity expansion attack.
+        deliveryLimit = inputSize * 8 + 1_000_000
+        delivered.initialize(to: 0)
+    }
+
+    deinit { delivered.deallocate() }
+
+    func startElement(_ element: SAXElement) {}
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+
+    final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
+        delivered.pointee += bytes.count
+        if delivered.pointee > deliveryLimit {
+            stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
+            return
+        }
+        characters(bytes)
+    }
+
+    final func stop(reason: String?) {
+        guard !stopped else { return }
+        stopped = true
+        if let reason { warnings.append(reason) }
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Index into `warnings` and repeat count for each distinct message, so a
+    /// problem repeated 5,000 times is one line, not 5,000.
+    private var seen: [String: (index: Int, repeats: Int)] = [:]
+
+    final func record(_ error: xmlError) {
+        guard !stopped else { return }
+        var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
+        while let last = message.last, last.isWhitespace { message.removeLast() }
+        message = message.replacingOccurrences(of: "\n", with: " ")
+        if let known = seen[message] {
+            seen[message] = (known.index, known.repeats + 1)
+            return
+        }
+        guard seen.count < SAXParser.maxWarnings else { return }
+        seen[message] = (warnings.count, 0)
+        warnings.append(error.line > 0 ? "line \(error.line): \(message)" : message)
+    }
+
+    /// The warnings with repeat counts folded in.
+    var summarizedWarnings: [String] {
+        var out = warnings
+        for (_, entry) in seen where entry.repeats > 0 {
+            out[entry.index] += " (and \(entry.repeats) more like it)"
+        }
+        return out
+    }
+}
+
+private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
+    let delegate: Delegate
+
+    init(delegate: Delegate, inputSize: Int) {
+        self.delegate = delegate
+        super.init(inputSize: inputSize)
+    }
+
+    override func startElement(_ element: SAXElement) {
+        delegate.startElement(element)
+        if delegate.wantsToStop { stop(reason: nil) }
+    }
+
+    override func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        delegate.endElement(localName: localName, namespace: namespace)
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        delegate.characters(bytes)
+    }
+}
+
+/// libxml2 entity records for the HTML named entities, made once and never
+/// mutated, so every parser on every thread can hand out the same pointers.
+/// They are typed "predefined" so libxml2 inlines their text as characters
+/// instead of parsing it as markup. (In attribute values libxml2 copies only
+/// the first byte of a predefined entity; HTML entities in attributes are rare.)
+private final class HTMLEntityTable: @unchecked Sendable {
+    static let shared = HTMLEntityTable()
+    private let entities: [String: xmlEntityPtr]
+
+    private init() {
+        var entities: [String: xmlEntityPtr] = [:]
+        for (name, scalar) in HTMLEntities.table where xmlGetPredefinedEntity(name) == nil {
+            let content = String(Character(scalar))
+            if let entity = xmlNewEntity(nil, name, Int32(XML_INTERNAL_PREDEFINED_ENTITY.rawValue), nil, nil, content) {
+                entities[name] = entity
+            }
+        }
+        self.entities = entities
+    }
+
+    func entity(named name: UnsafePointer<UInt8>) -> xmlEntityPtr? {
+        entities[String(cString: name)]
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-// Placeholder until the first test lands; delete it then.

@@ -1,0 +1,84 @@
+import Testing
+@testable import TidingsParse
+
+@Suite struct URLResolverTests {
+    static let base = "http://a.example/b/c/d;p?q"
+
+    // RFC 3986 §5.4 examples, plus what feeds add.
+    static let cases: [(String, String?, String?)] = [
+        ("g", base, "http://a.example/b/c/g"),
+        ("./g", base, "http://a.example/b/c/g"),
+        ("g/", base, "http://a.example/b/c/g/"),
+        ("/g", base, "http://a.example/g"),
+        ("//g", base, "http://g"),
+        ("?y", base, "http://a.example/b/c/d;p?y"),
+        ("g?y", base, "http://a.example/b/c/g?y"),
+        ("#s", base, "http://a.example/b/c/d;p?q#s"),
+        ("g#s", base, "http://a.example/b/c/g#s"),
+        ("..", base, "http://a.example/b/"),
+        ("../g", base, "http://a.example/b/g"),
+        ("../../g", base, "http://a.example/g"),
+        ("../../../g", base, "http://a.example/g"),
+        ("g;x=1/../y", base, "http://a.example/b/c/y"),
+        ("https://other.example/x", base, "https://other.example/x"),
+        ("mailto:a@b.example", base, "mailto:a@b.example"),
+        ("  g  ", base, "http://a.example/b/c/g"),
+        ("", base, nil),
+        ("g", nil, "g"),
+        ("/~user/", "http://example.jp", "http://example.jp/~user/"),
+        ("日本/ページ", "http://example.jp/a/", "http://example.jp/a/日本/ページ"),
+    ]
+
+    @Test(arguments: cases)
+    func resolves(_ reference: String, _ base: String?, _ expected: String?) {
+        #expect(URLResolver.resolve(reference, against: base) == expected)
+    }
+}
+
+@Suite struct TextCleaningTests {
+    static let titles: [(String, String?)] = [
+        ("  Hello   world  ", "Hello world"),
+        ("Line\none\ttab", "Line one tab"),
+        ("<b>Bold</b> move", "Bold move"),
+        ("1 < 2", "1 < 2"),
+        ("Q&amp;A", "Q&A"),
+        ("Para<br>break", "Para break"),
+        ("<!-- hidden -->Shown", "Shown"),
+        ("Bell\u{07}char", "Bellchar"),
+        ("C1\u{91}control", "C1control"),
+        ("   ", nil),
+        ("👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"),
+    ]
+
+    @Test(arguments: titles)
+    func plainTitles(_ input: String, _ expected: String?) {
+        #expect(TextCleaning.plainText(input, isHTML: false) == expected)
+    }
+
+    @Test func escapesPlainTextIntoHTML() {
+        #expect(TextCleaning.escapeHTML("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d")
+    }
+}
+
+@Suite struct EncodingLabelTests {
+    static let cases: [(String, String?)] = [
+        ("gb2312", "GB18030"), ("GBK", "GB18030"), ("x-gbk", "GB18030"), ("gb_2312-80", "GB18030"),
+        ("iso-8859-1", "WINDOWS-1252"), ("latin1", "WINDOWS-1252"), ("US-ASCII", "WINDOWS-1252"),
+        ("Shift_JIS", "CP932"), ("sjis", "CP932"), ("x-sjis", "CP932"),
+        ("euc-jp", "EUC-JP"), ("big5", "BIG5-HKSCS"), ("windows-1251", "WINDOWS-1251"),
+        ("utf-8", "UTF-8"), (" UTF8 ", "UTF-8"), ("koi8-r", "KOI8-R"), ("euc-kr", "CP949"),
+        ("iso-8859-15", "ISO-8859-15"), ("iso-8859-9", "WINDOWS-1254"), ("", nil),
+    ]
+
+    @Test(arguments: cases)
+    func mapsWHATWGLabels(_ label: String, _ expected: String?) {
+        #expect(EncodingLabel.iconvName(for: label) == expected)
+    }
+
+    @Test func readsTheXMLDeclarationAndHTTPCharset() {
+        #expect(FeedSniffer.declaredEncoding(Array("<?xml version='1.0' encoding='gb2312'?><rss/>".utf8)) == "gb2312")
+        #expect(FeedSniffer.declaredEncoding(Array("<?xml version=\"1.0\"?><rss/>".utf8)) == nil)
+        #expect(FeedSniffer.charset(fromContentType: "text/xml; charset=\"Shift_JIS\"") == "Shift_JIS")
+        #expect(FeedSniffer.charset(fromContentType: "application/rss+xml") == nil)
+    }
+}
