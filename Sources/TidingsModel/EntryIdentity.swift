@@ -75,7 +75,14 @@ public enum EntryIdentity {
         return hasher.finalize().hexString
     }
 
+    /// ASCII whitespace trimmed; the common case (nothing to trim) returns the string as is.
+    /// Foundation's trimming costs more than everything else here together.
     private static func trimmed(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let utf8 = s.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return s }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(s[start...end])
     }
 }

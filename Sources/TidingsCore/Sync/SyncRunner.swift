@@ -20,6 +20,9 @@ public final class SyncRunner: @unchecked Sendable {
     private let maildirs: MaildirSet
     private let storeQueue = DispatchQueue(label: "tidings.store")
     private let workQueue = DispatchQueue(label: "tidings.work", qos: .userInitiated, attributes: .concurrent)
+    /// Creates the message files. One thread: two threads creating files in one directory
+    /// serialise on its lock in the kernel and spin (measured: 11% of a cold sync's CPU).
+    private let writerQueue = DispatchQueue(label: "tidings.write", qos: .userInitiated)
     private let pending = DispatchGroup()
     /// Feeds downloaded but not yet stored. The fetch loop waits when this many are in
     /// flight, so bodies and rendered messages never pile up in memory faster than the
@@ -178,45 +181,55 @@ public final class SyncRunner: @unchecked Sendable {
             let keyedResult = result
             let toRender = fresh
             workQueue.async {
-                let rendered = self.renderAndStage(source, feedTitle: feedTitle, siteLink: parsed.link,
-                                                   toRender, into: keyedResult)
-                self.storeQueue.async {
-                    self.accept(rendered)
-                    self.finishParsed()
+                let messages = self.render(source, feedTitle: feedTitle, siteLink: parsed.link, toRender)
+                self.writerQueue.async {
+                    let staged = self.stage(source, messages, into: keyedResult)
+                    self.storeQueue.async {
+                        self.accept(staged)
+                        self.finishParsed()
+                    }
                 }
             }
         }
     }
 
-    /// On the work queue: renders each new article and writes it into the maildir's `tmp/`
-    /// at once, so no message waits in memory for its batch. If one can't be written
-    /// (disk full), the feed fails in the deliver stage and none of its articles count as
-    /// seen, so the next sync tries them all again.
-    private func renderAndStage(_ source: FeedSource, feedTitle: String, siteLink: String?,
-                                _ fresh: [(EntryIdentity.Keyed, KeyHash)], into result: FeedResult) -> FeedResult {
-        var result = result
+    private struct Rendered: Sendable {
+        var name: String
+        var bytes: [UInt8]
+        var keyHash: KeyHash
+    }
+
+    /// On the work queue: one message per new article.
+    private func render(_ source: FeedSource, feedTitle: String, siteLink: String?,
+                        _ fresh: [(EntryIdentity.Keyed, KeyHash)]) -> [Rendered] {
         let now = Date()
         let feedURL = URLRedaction.redact(source.url)
-        var written: [String] = []
-        let maildir: Maildir
-        do {
-            maildir = try maildirs.maildir(folder: source.folder)
-        } catch {
-            result.failure = source.error(.deliver, error.message)
-            return result
+        return fresh.map { item, hash in
+            let article = MailArticle(feedTitle: feedTitle, feedURL: feedURL, siteLink: siteLink,
+                                      entry: item.entry, entryKey: item.key, fetchedAt: now)
+            let name = Maildir.uniqueName(messageID: MailMessage.messageID(feedURL: feedURL, entryKey: item.key), at: now)
+            return Rendered(name: name, bytes: MailMessage.render(article), keyHash: hash)
         }
+    }
+
+    /// On the writer queue: writes the feed's messages into the maildir's `tmp/`. If one
+    /// can't be written (disk full), the feed fails in the deliver stage and none of its
+    /// articles count as seen, so the next sync tries them all again.
+    private func stage(_ source: FeedSource, _ messages: [Rendered], into result: FeedResult) -> FeedResult {
+        var result = result
         do throws(TidingsError) {
-            for (item, hash) in fresh {
-                let article = MailArticle(feedTitle: feedTitle, feedURL: feedURL, siteLink: siteLink,
-                                          entry: item.entry, entryKey: item.key, fetchedAt: now)
-                let name = Maildir.uniqueName(messageID: MailMessage.messageID(feedURL: feedURL, entryKey: item.key), at: now)
-                try maildir.stage([(name: name, message: MailMessage.render(article))])
-                written.append(name)
-                result.newEntries.append(NewEntry(keyHash: hash, deliveryName: name, folder: source.folder))
-                result.messages.append(StagedMessage(name: name, folder: source.folder, keyHash: hash))
+            let maildir = try maildirs.maildir(folder: source.folder)
+            do throws(TidingsError) {
+                try maildir.stage(messages.map { (name: $0.name, message: $0.bytes) })
+            } catch {
+                maildir.discardStaged(messages.map(\.name))
+                throw error
+            }
+            for message in messages {
+                result.newEntries.append(NewEntry(keyHash: message.keyHash, deliveryName: message.name, folder: source.folder))
+                result.messages.append(StagedMessage(name: message.name, folder: source.folder, keyHash: message.keyHash))
             }
         } catch {
-            maildir.discardStaged(written)
             result.failure = source.error(.deliver, error.message)
             result.newEntries = []
             result.messages = []
