@@ -20,6 +20,15 @@ public struct FeedRecord: Sendable, Equatable {
     public var movedTo: String?
     public var timingsJSON: String?
     public var entryCount: Int
+    /// A fast hash of the last body parsed (see `BodyHash`).
+    public var bodyHash: String?
+    /// Set when the server answered 410 Gone; fetching stops until the user acts.
+    public var goneSince: Date?
+    /// The server's Retry-After (429, 503): not fetched before then.
+    public var retryAfter: Date?
+
+    /// True when the server said the feed is gone for good.
+    public var isGone: Bool { goneSince != nil }
 }
 
 /// The outcome of one fetch of a feed, to record.
@@ -37,11 +46,14 @@ public struct FeedUpdate: Sendable {
     public var movedTo: String?
     public var timingsJSON: String?
     public var nextDueAt: Date?
+    public var bodyHash: String?
+    public var retryAfter: Date?
 
     public init(
         fetchedAt: Date, status: Int? = nil, etag: String? = nil, lastModified: String? = nil,
         error: String? = nil, errorStage: Stage? = nil, title: String? = nil, siteLink: String? = nil,
-        movedTo: String? = nil, timingsJSON: String? = nil, nextDueAt: Date? = nil
+        movedTo: String? = nil, timingsJSON: String? = nil, nextDueAt: Date? = nil,
+        bodyHash: String? = nil, retryAfter: Date? = nil
     ) {
         self.fetchedAt = fetchedAt
         self.status = status
@@ -54,6 +66,8 @@ public struct FeedUpdate: Sendable {
         self.movedTo = movedTo
         self.timingsJSON = timingsJSON
         self.nextDueAt = nextDueAt
+        self.bodyHash = bodyHash
+        self.retryAfter = retryAfter
     }
 }
 

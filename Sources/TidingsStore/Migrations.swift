@@ -34,5 +34,12 @@ enum Migrations {
         );
         CREATE INDEX entries_pending ON entries(state) WHERE state = 0;
         """,
+        // Servers that ignore conditional requests: skip the parse when the body is unchanged.
+        // 410 Gone and Retry-After: fetching stops until the user acts or the time has come.
+        """
+        ALTER TABLE feeds ADD COLUMN body_hash TEXT;
+        ALTER TABLE feeds ADD COLUMN gone_since REAL;
+        ALTER TABLE feeds ADD COLUMN retry_after REAL;
+        """,
     ]
 }

@@ -75,8 +75,10 @@ public final class StateStore {
         f.next_due_at, f.moved_to, f.timings
         """
 
+    private static let feedExtraColumns = "f.body_hash, f.gone_since, f.retry_after"
+
     public func feed(url: String) throws(TidingsError) -> FeedRecord? {
-        let statement = try db.statement("SELECT \(Self.feedColumns), 0 FROM feeds f WHERE f.url = ?")
+        let statement = try db.statement("SELECT \(Self.feedColumns), 0, \(Self.feedExtraColumns) FROM feeds f WHERE f.url = ?")
         statement.bind(1, url)
         return try statement.step() ? Self.feedRecord(statement) : nil
     }
@@ -84,7 +86,7 @@ public final class StateStore {
     /// Every feed with its entry count, in URL order.
     public func allFeeds() throws(TidingsError) -> [FeedRecord] {
         let statement = try db.statement("""
-            SELECT \(Self.feedColumns), (SELECT count(*) FROM entries e WHERE e.feed_id = f.id)
+            SELECT \(Self.feedColumns), (SELECT count(*) FROM entries e WHERE e.feed_id = f.id), \(Self.feedExtraColumns)
             FROM feeds f ORDER BY f.url
             """)
         var records: [FeedRecord] = []
@@ -99,7 +101,8 @@ public final class StateStore {
             etag: s.string(4), lastModified: s.string(5), lastFetchAt: date(6), lastStatus: s.int64(7).map(Int.init),
             lastError: s.string(8), lastErrorStage: s.string(9), lastSuccessAt: date(10), failingSince: date(11),
             consecutiveFailures: Int(s.int64(12) ?? 0), nextDueAt: date(13), movedTo: s.string(14),
-            timingsJSON: s.string(15), entryCount: Int(s.int64(16) ?? 0)
+            timingsJSON: s.string(15), entryCount: Int(s.int64(16) ?? 0),
+            bodyHash: s.string(17), goneSince: date(18), retryAfter: date(19)
         )
     }
 
@@ -114,7 +117,8 @@ public final class StateStore {
                     title = coalesce(?5, title), site_link = coalesce(?6, site_link),
                     moved_to = ?7, timings = ?8, next_due_at = ?9,
                     last_error = NULL, last_error_stage = NULL, last_success_at = ?1,
-                    failing_since = NULL, consecutive_failures = 0
+                    failing_since = NULL, consecutive_failures = 0,
+                    body_hash = coalesce(?11, body_hash), gone_since = NULL, retry_after = NULL
                 WHERE id = ?10
                 """)
             statement.bind(1, at)
@@ -127,13 +131,16 @@ public final class StateStore {
             statement.bind(8, update.timingsJSON)
             statement.bind(9, update.nextDueAt?.timeIntervalSince1970)
             statement.bind(10, feedID)
+            statement.bind(11, update.bodyHash)
             try statement.step()
         } else {
             let statement = try db.statement("""
                 UPDATE feeds SET last_fetch_at = ?1, last_status = ?2, last_error = ?3, last_error_stage = ?4,
                     timings = coalesce(?5, timings), next_due_at = ?6,
                     failing_since = coalesce(failing_since, ?1),
-                    consecutive_failures = consecutive_failures + 1
+                    consecutive_failures = consecutive_failures + 1,
+                    gone_since = CASE WHEN ?2 = 410 THEN coalesce(gone_since, ?1) ELSE NULL END,
+                    retry_after = ?8
                 WHERE id = ?7
                 """)
             statement.bind(1, at)
@@ -143,8 +150,28 @@ public final class StateStore {
             statement.bind(5, update.timingsJSON)
             statement.bind(6, update.nextDueAt?.timeIntervalSince1970)
             statement.bind(7, feedID)
+            statement.bind(8, update.retryAfter?.timeIntervalSince1970)
             try statement.step()
         }
+    }
+
+    /// Moves a feed's record (validators, entries, history) to a new URL, after the user
+    /// accepted a permanent redirect, so nothing is delivered again under the new address.
+    public func renameFeed(from old: String, to new: String) throws(TidingsError) {
+        if try feed(url: new) != nil {
+            throw TidingsError(stage: .store, message: "\(URLRedaction.redact(new)) is already a separate feed in the state database")
+        }
+        let statement = try db.statement("UPDATE feeds SET url = ?, moved_to = NULL WHERE url = ?")
+        statement.bind(1, new)
+        statement.bind(2, old)
+        try statement.step()
+    }
+
+    /// Lets a feed that answered 410 Gone be fetched again.
+    public func clearGone(url: String) throws(TidingsError) {
+        let statement = try db.statement("UPDATE feeds SET gone_since = NULL, retry_after = NULL WHERE url = ?")
+        statement.bind(1, url)
+        try statement.step()
     }
 
     /// Forgets a feed's validators so its next fetch downloads it in full.

@@ -14,7 +14,7 @@ struct FeedListLine {
     var line: Int
     var baseDirectory: String
 
-    static let options = ["title", "every", "folder"]
+    static let options = ["title", "every", "folder", "tls-verify"]
 
     func parse(_ text: Substring) -> Outcome {
         let words: [FeedListTokenizer.Word]
@@ -71,6 +71,12 @@ struct FeedListLine {
             }
             guard seconds >= 60 else { return "every=\(value) is shorter than a minute; be kind to the server" }
             feed.every = seconds
+        case "tls-verify":
+            switch value {
+            case "no": feed.verifyTLS = false
+            case "yes": feed.verifyTLS = true
+            default: return "tls-verify=\(value): write tls-verify=no (to accept any certificate) or tls-verify=yes"
+            }
         case "folder":
             if let problem = MaildirFolderName.problem(value) { return "folder=\(value): \(problem)" }
             feed.folder = value

@@ -16,6 +16,8 @@ public struct FeedSource: Sendable, Equatable {
     public var every: TimeInterval?
     /// `folder=`: deliver into this Maildir++ subfolder instead of the maildir itself.
     public var folder: String?
+    /// `tls-verify=no`: accept any TLS certificate for this feed (logged loudly on every sync).
+    public var verifyTLS: Bool = true
     /// The file and 1-based line the feed was declared on.
     public var file: String
     public var line: Int

@@ -20,6 +20,17 @@ public struct SyncOptions: Sendable {
     public var progress: Bool
     /// When each feed is due next (recorded for the daemon and `tidings status`).
     public var policy: NextCheckPolicy
+    /// Fetch feeds that answered 410 Gone again (the user says they are back).
+    public var retryGone = false
+    /// Rewrite `feeds.txt` for feeds that moved permanently (301/308), and move their state.
+    public var rewriteMoved = false
+    /// A contact (e-mail or URL) added to the User-Agent, so server operators can reach you.
+    public var contact: String?
+
+    var userAgent: String {
+        guard let contact, !contact.isEmpty else { return TidingsVersion.userAgent }
+        return TidingsVersion.userAgent.dropLast() + "; +\(contact))"
+    }
 
     public init(
         feedsPath: String, stateDirectory: String, maildir: String, catchUp: Bool = false,

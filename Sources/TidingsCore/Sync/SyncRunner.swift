@@ -33,6 +33,8 @@ public final class SyncRunner: @unchecked Sendable {
 
     /// What the database knew of each feed when the sync started (index = feeds index).
     private var records: [FeedRecord?] = []
+    /// Feeds (by index) whose redirect chain was all permanent, and where to. Store queue.
+    private var movedFeeds: [Int: String] = [:]
 
     // Confined to storeQueue.
     private var report = SyncReport()
@@ -67,42 +69,86 @@ public final class SyncRunner: @unchecked Sendable {
         // Only after recovery: it may still need messages staged in tmp/.
         for maildir in maildirs.all { maildir.cleanTmp() }
 
+        let now = Date()
         var requests: [FetchRequest] = []
         requests.reserveCapacity(feeds.count)
         for (index, feed) in feeds.enumerated() {
-            let record = try store.feed(url: feed.url)
+            var record = try store.feed(url: feed.url)
+            if let gone = record?.goneSince {
+                if options.retryGone {
+                    try store.clearGone(url: feed.url)
+                    record?.goneSince = nil
+                } else {
+                    report.failures.append(feed.error(.fetch, "gone: the server said HTTP 410 Gone on \(gone.iso8601UTC) "
+                        + "and it is no longer fetched; remove this line, or run `tidings sync --retry-gone` if it is back"))
+                    records.append(record)
+                    continue
+                }
+            }
+            if let wait = record?.retryAfter, wait > now {
+                report.deferred += 1
+                report.warnings.append(feed.error(.fetch, "not fetched: the server asked to wait until \(wait.iso8601UTC) (Retry-After)"))
+                records.append(record)
+                continue
+            }
+            if !feed.verifyTLS {
+                report.warnings.append(feed.error(.fetch, "TLS certificate verification is OFF for this feed (tls-verify=no): anyone on the network path can forge it"))
+            }
             records.append(record)
-            requests.append(FetchRequest(url: feed.location, etag: record?.etag, lastModified: record?.lastModified, tag: index))
+            requests.append(FetchRequest(url: feed.location, etag: record?.etag, lastModified: record?.lastModified,
+                                         tag: index, verifyTLS: feed.verifyTLS))
         }
 
-        let fetcher = Fetcher(limits: options.limits, userAgent: TidingsVersion.userAgent,
+        let fetcher = Fetcher(limits: options.limits, userAgent: options.userAgent,
                               maxConcurrent: options.jobs, maxPerHost: options.perHost)
         fetcher.run(requests) { request, result in
             self.pending.enter()
             let source = self.feeds[request.tag]
             switch result {
             case .success(let response) where response.status == 304:
-                self.storeQueue.async { self.notModified(source, response) }
+                self.storeQueue.async { self.notModified(source, response, index: request.tag) }
             case .success(let response):
                 self.inFlight.wait()
-                self.workQueue.async { self.parse(source, response) }
+                self.workQueue.async { self.parse(request.tag, response) }
             case .failure(let failure):
                 self.storeQueue.async { self.failed(request.tag, failure) }
             }
         }
         pending.wait()
-        return storeQueue.sync {
+        storeQueue.sync {
             flush()
             progress?.finish()
-            report.failures.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-            return report
         }
+        try handleMoved()
+        report.failures.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return report
+    }
+
+    /// Feeds that answered with a permanent redirect chain: tell the user, or with
+    /// `--rewrite-moved` write the new URL into feeds.txt and move the feed's state to it.
+    private func handleMoved() throws(TidingsError) {
+        let moved = movedFeeds.sorted { $0.key < $1.key }.map { (feeds[$0.key], $0.value) }
+        guard !moved.isEmpty else { return }
+        guard options.rewriteMoved else {
+            for (source, target) in moved {
+                report.warnings.append(source.error(.fetch, "moved permanently to \(URLRedaction.redact(target)); "
+                    + "run `tidings sync --rewrite-moved` to update \((source.file as NSString).lastPathComponent)"))
+            }
+            return
+        }
+        let rewrites = moved.map { FeedListRewriter.Rewrite(line: $0.0.line, old: $0.0.url, new: $0.1) }
+        try FeedListRewriter.apply(rewrites, to: options.feedsPath)
+        for (source, target) in moved {
+            try store.renameFeed(from: source.url, to: target)
+        }
+        report.rewritten = moved.count
     }
 
     // MARK: stages
 
-    private func notModified(_ source: FeedSource, _ response: FetchResponse) {
+    private func notModified(_ source: FeedSource, _ response: FetchResponse, index: Int) {
         defer { pending.leave() }
+        if let target = response.permanentRedirect { movedFeeds[index] = target }
         report.notModified += 1
         report.feedsOK += 1
         withFeedID(source) { feedID in
@@ -114,14 +160,15 @@ public final class SyncRunner: @unchecked Sendable {
     private func failed(_ index: Int, _ failure: FetchFailure) {
         defer { pending.leave() }
         let source = feeds[index]
-        let error = source.error(.fetch, failure.message)
-        report.failures.append(error)
+        let advice = failure.status == 410 ? "; it will not be fetched again until you run `tidings sync --retry-gone`" : ""
+        report.failures.append(source.error(.fetch, failure.message + advice))
         withFeedID(source) { feedID in
             let now = Date()
             let failures = (records[index]?.consecutiveFailures ?? 0) + 1
             let hints = NextCheckPolicy.Hints(interval: source.every, retryAfter: failure.retryAfter)
             var update = FeedUpdate(fetchedAt: now, status: failure.status, error: failure.message, errorStage: .fetch,
-                                    nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: failures))
+                                    nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: failures),
+                                    retryAfter: failure.retryAfter)
             update.timingsJSON = failure.timings.flatMap(Self.json)
             batch.add(FeedResult(source: source, feedID: feedID, update: update))
         }
@@ -129,7 +176,17 @@ public final class SyncRunner: @unchecked Sendable {
     }
 
     /// On the work queue: parse and key the entries, then dedup on the store queue.
-    private func parse(_ source: FeedSource, _ response: FetchResponse) {
+    private func parse(_ index: Int, _ response: FetchResponse) {
+        let source = feeds[index]
+        let bodyHash = BodyHash.of(response.body)
+        if let known = records[index]?.bodyHash, known == bodyHash, !options.catchUp {
+            // The server ignored our conditional request but sent the same bytes: nothing to parse.
+            storeQueue.async {
+                self.notModified(source, response, index: index)
+                self.inFlight.signal()
+            }
+            return
+        }
         let parsed: ParsedFeed
         do {
             parsed = try FeedParser.parse(response.body, documentURL: response.effectiveURL, contentType: response.contentType)
@@ -153,15 +210,19 @@ public final class SyncRunner: @unchecked Sendable {
         }
         let keyed = EntryIdentity.keyed(parsed.entries)
         let hashes = keyed.map { KeyHash(key: $0.key) }
-        storeQueue.async { self.dedup(source, response, parsed, keyed, hashes) }
+        storeQueue.async {
+            if let target = response.permanentRedirect { self.movedFeeds[index] = target }
+            self.dedup(source, response, parsed, keyed, hashes, bodyHash: bodyHash)
+        }
     }
 
     /// On the store queue: find the entries never seen before, then render them on the work queue.
     private func dedup(_ source: FeedSource, _ response: FetchResponse, _ parsed: ParsedFeed,
-                       _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash]) {
+                       _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash], bodyHash: String) {
         withFeedID(source, leaveOnFailure: true) { (feedID: Int64) throws(TidingsError) in
             let known = try store.knownKeys(feedID: feedID)
             var result = FeedResult(source: source, feedID: feedID, update: update(for: response, source, parsed))
+            result.update.bodyHash = bodyHash
             var fresh: [(EntryIdentity.Keyed, KeyHash)] = []
             for (item, hash) in zip(keyed, hashes) {
                 if known.contains(hash) {

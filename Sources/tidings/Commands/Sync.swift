@@ -28,6 +28,15 @@ extension Tidings {
         @Option(name: .long, help: "Transfers at once to one host.")
         var perHost: Int = 2
 
+        @Flag(name: .long, help: "Fetch feeds that answered 410 Gone again.")
+        var retryGone = false
+
+        @Flag(name: .long, help: "Write the new URL of permanently moved feeds (301/308) into the feeds file.")
+        var rewriteMoved = false
+
+        @Option(name: .long, help: ArgumentHelp("Your e-mail or URL, sent in the User-Agent so server operators can reach you (default: $TIDINGS_CONTACT).", valueName: "contact"))
+        var contact: String?
+
         @Option(name: .long, help: ArgumentHelp("Messages made durable together (one flush, one transaction).", visibility: .hidden))
         var batchSize: Int = 4000
 
@@ -38,9 +47,12 @@ extension Tidings {
 
         func run() throws {
             let logger = common.makeLogger()
-            let options = SyncOptions(
+            var options = SyncOptions(
                 feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir, catchUp: catchUp,
                 jobs: jobs, perHost: perHost, batchSize: max(1, batchSize), progress: stderrIsTerminal)
+            options.retryGone = retryGone
+            options.rewriteMoved = rewriteMoved
+            options.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
             let report: SyncReport
             do {
                 report = try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
