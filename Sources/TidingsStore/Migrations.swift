@@ -41,5 +41,10 @@ enum Migrations {
         ALTER TABLE feeds ADD COLUMN gone_since REAL;
         ALTER TABLE feeds ADD COLUMN retry_after REAL;
         """,
+        // The daemon tells the user once when a feed has been failing for long, and once when it
+        // recovers: remember when that notice was delivered.
+        """
+        ALTER TABLE feeds ADD COLUMN failure_notice_at REAL;
+        """,
     ]
 }
