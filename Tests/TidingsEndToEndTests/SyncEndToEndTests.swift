@@ -150,3 +150,25 @@ struct SyncEndToEndTests {
         #expect(html.stderr.contains("not a feed"), "\(html.stderr)")
     }
 }
+
+/// Two syncs on one state directory: the second says who holds it and waits, and
+/// between them every article is delivered once.
+@Suite(.enabled(if: TidingsProcess.isBuilt, "build the tidings binary first (swift build)"))
+struct StateLockEndToEndTests {
+    @Test func aSecondSyncWaitsForTheFirst() throws {
+        let h = try SyncHarness()
+        let body = syntheticFeed(name: "slow", count: 4)
+        h.server.route("/slow.xml", LoopbackResponse(status: 200, body: body, delay: 1.5))
+        try h.writeFeeds([h.server.url("/slow.xml")])
+        let first = try TidingsProcess(["sync", "--feeds", h.feedsFile, "--state", h.state, "--maildir", h.maildir])
+        usleep(400_000)
+        let second = try h.sync()
+        let firstOutcome = first.wait()
+        #expect(second.stderr.contains("another tidings process (pid \(first.process.processIdentifier)) is using the state directory"),
+                "\(second.stderr)")
+        #expect(second.stderr.contains("waiting for it to finish"))
+        #expect(firstOutcome.stdout.contains("4 new articles delivered"), "\(firstOutcome.stdout)")
+        #expect(second.stdout.contains("0 new articles delivered"), "\(second.stdout)")
+        #expect(try h.mail().all.count == 4)
+    }
+}
