@@ -14,11 +14,22 @@ public enum DateParser {
             while end > start, isSpace(bytes[end - 1]) { end -= 1 }
             guard end > start else { return nil }
             let s = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if let date = unixTimestamp(s) { return date }
             if s.count >= 4, isDigit(s[0]), isDigit(s[1]), isDigit(s[2]), isDigit(s[3]) {
                 if let date = iso8601(s) { return date }
             }
             return rfc822(s)
         }
+    }
+
+    /// Some generators write `<pubDate>1700000000</pubDate>`: Unix seconds
+    /// (9–10 digits, 1973–2286) or milliseconds (13 digits). Other all-digit
+    /// lengths are left to ISO 8601's basic format (`20240105`).
+    static func unixTimestamp(_ s: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard s.count == 9 || s.count == 10 || s.count == 13, s.allSatisfy(isDigit) else { return nil }
+        var value: Int64 = 0
+        for b in s { value = value * 10 + Int64(b - UInt8(ascii: "0")) }
+        return Date(timeIntervalSince1970: s.count == 13 ? TimeInterval(value / 1000) : TimeInterval(value))
     }
 
     // MARK: ISO 8601 / RFC 3339 / W3C-DTF

@@ -11,6 +11,8 @@ struct EntryBuilder {
     var permalinkGUID: String?
     /// `atom:link rel="alternate"` inside RSS: the link only when there is no `<link>`.
     var alternateLink: String?
+    /// Atom `<content src="…">` of an HTML type: the link of last resort.
+    var contentSource: String?
     var published: Date?
     /// dc:date: the published date when there is no pubDate.
     var dcDate: Date?
@@ -46,7 +48,7 @@ struct EntryBuilder {
         ParsedEntry(
             id: id,
             title: title,
-            link: link ?? alternateLink ?? permalinkGUID,
+            link: link ?? alternateLink ?? permalinkGUID ?? contentSource,
             published: published ?? dcDate,
             updated: updated,
             authors: authors,
@@ -73,6 +75,29 @@ struct FeedBuilder {
     var updated: Date?
     /// Atom feed-level authors, inherited by entries without their own.
     var authors: [String] = []
+    /// RSS `<ttl>` (minutes) and the syndication module's period and frequency.
+    var ttlMinutes: Int?
+    var updatePeriod: String?
+    var updateFrequency: Int?
+
+    /// How often the publisher says the feed changes, in seconds: `<ttl>` when
+    /// given, else `sy:updatePeriod` / `sy:updateFrequency` (default: daily, once).
+    /// A hint for scheduling; nil when the feed says nothing usable.
+    var refreshInterval: TimeInterval? {
+        if let ttlMinutes, ttlMinutes > 0 { return TimeInterval(ttlMinutes) * 60 }
+        guard updatePeriod != nil || updateFrequency != nil else { return nil }
+        let period: TimeInterval
+        switch updatePeriod ?? "daily" {
+        case "hourly": period = 3600
+        case "daily": period = 86400
+        case "weekly": period = 7 * 86400
+        case "monthly": period = 30 * 86400
+        case "yearly": period = 365 * 86400
+        default: return nil
+        }
+        let frequency = max(1, updateFrequency ?? 1)
+        return period / TimeInterval(frequency)
+    }
 
     func build(format: FeedFormat, entries: [ParsedEntry], warnings: [String]) -> ParsedFeed {
         ParsedFeed(
@@ -82,6 +107,8 @@ struct FeedBuilder {
             description: description,
             language: language ?? rootLanguage,
             updated: updated ?? lastBuildDate ?? dcDate ?? pubDate,
+            // TODO(model): pass `refreshInterval` once ParsedFeed has
+            // `public var ttl: TimeInterval?` (the lead adds it to TidingsModel).
             entries: entries,
             warnings: warnings
         )

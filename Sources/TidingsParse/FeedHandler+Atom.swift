@@ -27,6 +27,7 @@ extension FeedHandler {
         guard depth == channelDepth + 1 else { return }
         if !atomNS {
             if ns == .dc, ByteName.equals(name, "language") { begin(.language, .text) }
+            else if ns == .syndication { syndicationElement(name) }
             return
         }
         if ByteName.equals(name, "entry") {
@@ -67,8 +68,21 @@ extension FeedHandler {
         } else if ByteName.equals(name, "summary") {
             beginText(.summary, element)
         } else if ByteName.equals(name, "content") {
-            // Out-of-line content (src="…") has nothing for us to read inline.
-            if element.attribute("src") == nil { beginText(.content, element) }
+            // Out-of-line content (RFC 4287 §4.1.3.2): nothing to read inline.
+            // An HTML page is where the entry lives (a link when there is no
+            // alternate link); anything else (audio, PDF) is an attachment.
+            guard let src = element.attribute("src") else {
+                beginText(.content, element)
+                return
+            }
+            let url = URLResolver.resolve(src, against: currentBase)
+            let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased()
+            if let type, !type.isEmpty, !["html", "xhtml", "text"].contains(type), !type.hasPrefix("text/"), !type.hasSuffix("html"),
+               !type.hasSuffix("xml") {
+                entry?.addEnclosure(url: url, type: type, length: nil)
+            } else {
+                entry?.contentSource = url
+            }
         } else if ByteName.equals(name, "author") {
             authorDepth = depth
         } else if ByteName.equals(name, "category") {

@@ -43,6 +43,9 @@ extension FeedHandler {
             else if ByteName.equals(name, "language") { begin(.language, .text) }
             else if ByteName.equals(name, "lastBuildDate") { begin(.lastBuildDate, .text) }
             else if ByteName.equals(name, "pubDate") { begin(.pubDate, .text) }
+            else if ByteName.equals(name, "ttl") { begin(.ttl, .text) }
+        } else if ns == .syndication {
+            syndicationElement(name)
         } else if ns == .dc {
             if ByteName.equals(name, "language") { begin(.language, .text) }
             else if ByteName.equals(name, "date") { begin(.dcDate, .text) }
@@ -69,6 +72,13 @@ extension FeedHandler {
             entry?.addEnclosure(url: element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) },
                                 type: element.attribute("type"), length: element.attribute("length"))
         }
+    }
+
+    /// RSS 1.0 syndication module (`sy:updatePeriod`, `sy:updateFrequency`), also
+    /// seen in RSS 2.0 and Atom feeds at the channel level.
+    func syndicationElement(_ name: UnsafePointer<UInt8>) {
+        if ByteName.equals(name, "updatePeriod") { begin(.updatePeriod, .text) }
+        else if ByteName.equals(name, "updateFrequency") { begin(.updateFrequency, .text) }
     }
 
     /// Namespaced elements RSS items borrow (and Atom entries sometimes do too).

@@ -64,7 +64,7 @@ final class FeedHandler: SAXDelegate {
         var isPermaLink = true
     }
 
-    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content }
+    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency }
 
     enum Mode {
         /// Characters only; child tags ignored.
@@ -312,7 +312,7 @@ final class FeedHandler: SAXDelegate {
                 entry!.content = html
                 entry!.contentBase = capture.base
             }
-        case .language: break
+        case .language, .ttl, .updatePeriod, .updateFrequency: break
         }
     }
 
@@ -328,6 +328,9 @@ final class FeedHandler: SAXDelegate {
         case .updated: if feed.updated == nil { feed.updated = DateParser.parse(text) }
         case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
         case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
+        case .ttl: if feed.ttlMinutes == nil { feed.ttlMinutes = Int(text) }
+        case .updatePeriod: if feed.updatePeriod == nil { feed.updatePeriod = TextCleaning.collapse(text)?.lowercased() }
+        case .updateFrequency: if feed.updateFrequency == nil { feed.updateFrequency = Int(text) }
         default: break
         }
     }

@@ -46,7 +46,7 @@ enum HTMLEntities {
     /// Decodes `&name;`, `&#123;` and `&#x1F600;` in text that was HTML.
     /// Unknown names and malformed references are left as written.
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsASCII(UInt8(ascii: "&")) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var i = 0

@@ -4,7 +4,7 @@ enum Namespace: UInt8 {
     case none
     case atom10, atom03
     case rdf, rss10, rss090
-    case content, dc, dcterms, media, xhtml, xml
+    case content, dc, dcterms, media, xhtml, xml, syndication
     case other
 
     /// Matches by URI. Trailing-slash and userland variants seen in the wild are folded in.
@@ -24,6 +24,7 @@ enum Namespace: UInt8 {
         ("http://www.w3.org/1999/xhtml", .xhtml),
         ("http://www.w3.org/XML/1998/namespace", .xml),
         ("http://purl.org/dc/terms/", .dcterms),
+        ("http://purl.org/rss/1.0/modules/syndication/", .syndication),
         ("http://purl.org/atom/ns#", .atom03),
         ("http://my.netscape.com/rdf/simple/0.9/", .rss090),
         ("http://purl.org/dc/elements/1.0/", .dc),

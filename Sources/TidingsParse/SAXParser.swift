@@ -30,6 +30,8 @@ struct SAXElement {
     let namespace: UnsafePointer<UInt8>?
     let attributeCount: Int
     let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    /// Shift_JIS document: values get the JIS X 0208 reading (`JISReading`).
+    var jisReading = false
 
     /// The value of an attribute without namespace (or in `namespace`).
     func attribute(_ name: StaticString, namespace ns: StaticString? = nil) -> String? {
@@ -42,7 +44,7 @@ struct SAXElement {
             } else if base[2] != nil {
                 continue
             }
-            return Self.value(base)
+            return value(base)
         }
         return nil
     }
@@ -53,13 +55,22 @@ struct SAXElement {
         for i in 0..<attributeCount {
             let base = attributes + i * 5
             guard let local = base[0], let start = base[3], let end = base[4] else { continue }
-            body(local, base[2], UnsafeBufferPointer(start: start, count: end - start))
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            if jisReading, JISReading.needsFix(bytes) {
+                JISReading.fixed(bytes).withUnsafeBufferPointer { body(local, base[2], $0) }
+            } else {
+                body(local, base[2], bytes)
+            }
         }
     }
 
-    private static func value(_ base: UnsafeMutablePointer<UnsafePointer<UInt8>?>) -> String {
+    private func value(_ base: UnsafeMutablePointer<UnsafePointer<UInt8>?>) -> String {
         guard let start = base[3], let end = base[4] else { return "" }
-        return decodedValue(UnsafeBufferPointer(start: start, count: end - start))
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        if jisReading, JISReading.needsFix(bytes) {
+            return JISReading.fixed(bytes).withUnsafeBufferPointer(Self.decodedValue)
+        }
+        return Self.decodedValue(bytes)
     }
 
     /// Without entity substitution libxml2 hands out every `&` in an attribute
@@ -92,7 +103,9 @@ enum SAXParser {
     static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate) -> SAXOutcome {
         _ = initialized
         guard !bytes.isEmpty else { return SAXOutcome() }
-        let session: SAXSession = TypedSAXSession(delegate: delegate, inputSize: bytes.count)
+        let session: SAXSession = TypedSAXSession(
+            delegate: delegate, inputSize: bytes.count,
+            jisReading: JISReading.applies(toForcedEncoding: forcedEncoding))
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
@@ -101,7 +114,7 @@ enum SAXParser {
                 session.sawRoot = true
                 session.startElement(SAXElement(
                     localName: localname, namespace: uri,
-                    attributeCount: Int(nbAttributes), attributes: attributes))
+                    attributeCount: Int(nbAttributes), attributes: attributes, jisReading: session.jisReading))
             }
         }
         handler.endElementNs = { ctx, localname, _, uri in
@@ -187,11 +200,14 @@ private class SAXSession {
     var offset = 0
     var stopped = false
     var sawRoot = false
+    /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
+    let jisReading: Bool
     /// Text delivered so far, behind a pointer to skip per-event exclusivity checks.
     private let delivered = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     private let deliveryLimit: Int
 
-    init(inputSize: Int) {
+    init(inputSize: Int, jisReading: Bool) {
+        self.jisReading = jisReading
         // Text can legitimately outgrow its source a little (entities, CDATA
         // re-delivery); many times the input means an entity expansion attack.
         deliveryLimit = inputSize * 8 + 1_000_000
@@ -208,6 +224,10 @@ private class SAXSession {
         delivered.pointee += bytes.count
         if delivered.pointee > deliveryLimit {
             stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
+            return
+        }
+        if jisReading, JISReading.needsFix(bytes) {
+            JISReading.fixed(bytes).withUnsafeBufferPointer { characters($0) }
             return
         }
         characters(bytes)
@@ -251,9 +271,9 @@ private class SAXSession {
 private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
     let delegate: Delegate
 
-    init(delegate: Delegate, inputSize: Int) {
+    init(delegate: Delegate, inputSize: Int, jisReading: Bool) {
         self.delegate = delegate
-        super.init(inputSize: inputSize)
+        super.init(inputSize: inputSize, jisReading: jisReading)
     }
 
     override func startElement(_ element: SAXElement) {

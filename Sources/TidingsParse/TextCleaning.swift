@@ -7,7 +7,7 @@ enum TextCleaning {
         var text = raw
         if isHTML || looksLikeHTML(raw) {
             text = HTMLEntities.decode(stripTags(raw))
-        } else if raw.utf8.contains(UInt8(ascii: "&")) {
+        } else if raw.containsASCII(UInt8(ascii: "&")) {
             // Double-escaped titles (`Q&amp;amp;A`) reach us as `Q&amp;A`.
             text = HTMLEntities.decode(raw)
         }
@@ -98,19 +98,8 @@ enum TextCleaning {
         return out
     }
 
-    /// `<b>`, `</i>`, `<br/>`, `<!-- -->`: something an HTML parser would take as a tag.
-    static func looksLikeHTML(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard bytes.contains(UInt8(ascii: "<")) else { return false }
-        var it = bytes.makeIterator()
-        while let b = it.next() {
-            guard b == UInt8(ascii: "<"), let n = it.next() else { continue }
-            if (n | 0x20) >= UInt8(ascii: "a") && (n | 0x20) <= UInt8(ascii: "z") || n == UInt8(ascii: "/") || n == UInt8(ascii: "!") {
-                return bytes.contains(UInt8(ascii: ">"))
-            }
-        }
-        return false
-    }
+    /// See `HTMLSniffer`: `<b>x</b>` is HTML, `<day>` and a lone `<table>` are text.
+    static func looksLikeHTML(_ text: String) -> Bool { HTMLSniffer.looksLikeHTML(text) }
 
     /// Removes tags and comments, keeping the text between them. Line-breaking
     /// tags become spaces so words on either side do not run together.

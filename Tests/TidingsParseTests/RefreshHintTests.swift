@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import TidingsParse
+
+/// `<ttl>` and `sy:updatePeriod`/`sy:updateFrequency`, read into the feed
+/// builder. Not in `ParsedFeed` yet (TODO(model)), so checked on the handler.
+@Suite struct RefreshHintTests {
+    private func interval(_ channelXML: String, root: String = "rss") -> TimeInterval? {
+        let doc = root == "rss"
+            ? "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><channel><title>t</title>\(channelXML)</channel></rss>"
+            : "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><title>t</title>\(channelXML)</feed>"
+        let handler = FeedHandler(documentURL: nil)
+        _ = SAXParser.parse(Array(doc.utf8), forcedEncoding: nil, delegate: handler)
+        return handler.feed.refreshInterval
+    }
+
+    @Test func ttlInMinutes() { #expect(interval("<ttl> 60 </ttl>") == 3600) }
+    @Test func ttlBeatsSyndication() { #expect(interval("<ttl>5</ttl><sy:updatePeriod>daily</sy:updatePeriod>") == 300) }
+    @Test func hourlyTwice() {
+        #expect(interval("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>") == 1800)
+    }
+    @Test func periodDefaultsToDaily() { #expect(interval("<sy:updateFrequency>4</sy:updateFrequency>") == 21600) }
+    @Test func atomFeedsUseSyndicationToo() { #expect(interval("<sy:updatePeriod>weekly</sy:updatePeriod>", root: "atom") == 604_800) }
+    @Test func nothingOrNonsense() {
+        #expect(interval("") == nil)
+        #expect(interval("<ttl>soon</ttl>") == nil)
+        #expect(interval("<ttl>0</ttl>") == nil)
+        #expect(interval("<sy:updatePeriod>fortnightly</sy:updatePeriod>") == nil)
+    }
+    @Test func itemTTLIsIgnored() { #expect(interval("<item><ttl>5</ttl></item>") == nil) }
+}
