@@ -7,13 +7,21 @@ import Foundation
 ///   `sy:updatePeriod`), never lowered by them.
 /// - After a failure: exponential backoff from the interval — 1×, 2×, 4×, … — capped at
 ///   `maxBackoff` (but never below the interval itself), and never before a `Retry-After`.
+/// - With `jitter` (the daemon uses 0.1), the delay is stretched by a random 0…jitter of
+///   itself, so feeds fetched in one pass drift apart instead of firing together forever.
+///
+/// TODO: `skipHours`/`skipDays` (needs the parser to report them) and adaptive polling (an
+/// interval learned from how often the feed really changes) belong here too.
 public struct NextCheckPolicy: Sendable, Equatable {
     public var defaultInterval: TimeInterval
     public var maxBackoff: TimeInterval
+    /// The largest random stretch of a delay, as a fraction of it (0: none, as for `sync`).
+    public var jitter: Double
 
-    public init(defaultInterval: TimeInterval = 3600, maxBackoff: TimeInterval = 24 * 3600) {
+    public init(defaultInterval: TimeInterval = 3600, maxBackoff: TimeInterval = 24 * 3600, jitter: Double = 0) {
         self.defaultInterval = defaultInterval
         self.maxBackoff = maxBackoff
+        self.jitter = jitter
     }
 
     public struct Hints: Sendable, Equatable {
@@ -44,8 +52,17 @@ public struct NextCheckPolicy: Sendable, Equatable {
             let factor = pow(2.0, Double(min(consecutiveFailures - 1, 30)))
             delay = min(base * factor, max(maxBackoff, base))
         }
+        if jitter > 0 { delay = Self.jittered(delay, fraction: jitter, unit: Double.random(in: 0..<1)) }
         var next = now.addingTimeInterval(delay)
         if let retryAfter = hints.retryAfter, retryAfter > next { next = retryAfter }
         return next
+    }
+}
+
+extension NextCheckPolicy {
+    /// `delay` stretched by `unit × fraction` of itself; `unit` is a random number in 0..<1.
+    /// Only ever later: jitter must not make us poll a server more often than it asked.
+    public static func jittered(_ delay: TimeInterval, fraction: Double, unit: Double) -> TimeInterval {
+        delay + delay * max(0, fraction) * min(max(unit, 0), 1)
     }
 }
