@@ -10,13 +10,17 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
     public var language: String?
     public var updated: Date?
     public var entries: [ParsedEntry]
+    /// How often the publisher says the feed changes (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`):
+    /// a scheduling hint that can only lengthen the polling interval.
+    public var ttl: TimeInterval?
     /// Problems the parser recovered from ("line 12: Opening and ending tag mismatch"),
     /// for the user's information; the feed was still read.
     public var warnings: [String]
 
     public init(
         format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
-        language: String? = nil, updated: Date? = nil, entries: [ParsedEntry] = [], warnings: [String] = []
+        language: String? = nil, updated: Date? = nil, entries: [ParsedEntry] = [], ttl: TimeInterval? = nil,
+        warnings: [String] = []
     ) {
         self.format = format
         self.title = title
@@ -25,6 +29,7 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
         self.language = language
         self.updated = updated
         self.entries = entries
+        self.ttl = ttl
         self.warnings = warnings
     }
 }

@@ -107,9 +107,8 @@ struct FeedBuilder {
             description: description,
             language: language ?? rootLanguage,
             updated: updated ?? lastBuildDate ?? dcDate ?? pubDate,
-            // TODO(model): pass `refreshInterval` once ParsedFeed has
-            // `public var ttl: TimeInterval?` (the lead adds it to TidingsModel).
             entries: entries,
+            ttl: refreshInterval,
             warnings: warnings
         )
     }

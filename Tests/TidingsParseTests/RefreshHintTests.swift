@@ -1,17 +1,15 @@
 import Foundation
 import Testing
-@testable import TidingsParse
+import TidingsParse
 
-/// `<ttl>` and `sy:updatePeriod`/`sy:updateFrequency`, read into the feed
-/// builder. Not in `ParsedFeed` yet (TODO(model)), so checked on the handler.
+/// `<ttl>` and `sy:updatePeriod`/`sy:updateFrequency`, read into `ParsedFeed.ttl`
+/// (the daemon's scheduling hint).
 @Suite struct RefreshHintTests {
     private func interval(_ channelXML: String, root: String = "rss") -> TimeInterval? {
         let doc = root == "rss"
             ? "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><channel><title>t</title>\(channelXML)</channel></rss>"
             : "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><title>t</title>\(channelXML)</feed>"
-        let handler = FeedHandler(documentURL: nil)
-        _ = SAXParser.parse(Array(doc.utf8), forcedEncoding: nil, delegate: handler)
-        return handler.feed.refreshInterval
+        return try? FeedParser.parse(Array(doc.utf8), documentURL: nil, contentType: nil).ttl
     }
 
     @Test func ttlInMinutes() { #expect(interval("<ttl> 60 </ttl>") == 3600) }
