@@ -4,35 +4,44 @@
 /// typography) plus `&apos;`. An unknown name is left as written, which is what browsers do
 /// for names outside their table.
 enum HTMLEntities {
-    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        // Fast path: most text has no `&` at all.
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        decode(bytes, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends `bytes` to `out` with character references decoded.
-    static func decode(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var i = 0
+        let end = bytes.count
         while i < end {
-            let b = bytes[i]
-            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
-            if let (scalar, next) = reference(in: bytes, at: i) {
-                out.append(contentsOf: String(Character(scalar)).utf8)
+            // Copy the run up to the next `&` in one go.
+            var j = i
+            while j < end && bytes[j] != UInt8(ascii: "&") { j += 1 }
+            if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+            guard j < end else { return }
+            if let (scalar, next) = reference(in: bytes, at: j) {
+                appendUTF8(scalar, to: &out)
                 i = next
             } else {
-                out.append(b)
-                i += 1
+                out.append(UInt8(ascii: "&"))
+                i = j + 1
             }
         }
     }
 
+    @inline(__always) static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case ..<0x80:
+            out.append(UInt8(v))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
     /// The character a reference at `start` (an `&`) stands for, and the index after it.
-    private static func reference(in bytes: ArraySlice<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
-        let end = bytes.endIndex
+    private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+        let end = bytes.count
         var i = start + 1
         guard i < end else { return nil }
         if bytes[i] == UInt8(ascii: "#") {
@@ -68,7 +77,8 @@ enum HTMLEntities {
             i += 1
         }
         guard i > nameStart else { return nil }
-        let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+        // Names are at most 10 ASCII bytes: a small String, no allocation.
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<i]), as: UTF8.self)
         guard let scalar = named[name] else { return nil }
         if i < end && bytes[i] == UInt8(ascii: ";") { i += 1 }
         return (scalar, i)

@@ -20,7 +20,20 @@ enum HTMLLinks {
         private let base: URL?
         /// Parts of a simple base: `https:`, `https://host`, `https://host/dir/`,
         /// `https://host/dir/doc` (no query or fragment), and the base without its fragment.
-        private let parts: (scheme: String, origin: String, directory: String, path: String, document: String)?
+        private let parts: Parts?
+
+        /// A class so that using the parts costs one retain, not one per array.
+        private final class Parts: Sendable {
+            let scheme: [UInt8], origin: [UInt8], directory: [UInt8], path: [UInt8], document: [UInt8]
+
+            init(scheme: [UInt8], origin: [UInt8], directory: [UInt8], path: [UInt8], document: [UInt8]) {
+                self.scheme = scheme
+                self.origin = origin
+                self.directory = directory
+                self.path = path
+                self.document = document
+            }
+        }
 
         init(base: String?) {
             let trimmed = base.map(HTMLLinks.trimmed)
@@ -31,11 +44,34 @@ enum HTMLLinks {
         /// The absolute form of `reference`; the reference itself (trimmed) when it already has a
         /// scheme, when there is no usable base, or when it cannot be resolved.
         func resolve(_ reference: String) -> String {
+            var out: [UInt8] = []
+            var reference = reference
+            reference.withUTF8 { resolve($0, into: &out) }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// `resolve` for bytes, appending the result to `out`: the renderers call this for every
+        /// link and image, so the common cases make no String at all.
+        func resolve(_ reference: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
             let trimmed = HTMLLinks.trimmed(reference)
-            if trimmed.isEmpty || HTMLLinks.hasScheme(trimmed) { return trimmed }
-            guard let base else { return trimmed }
-            if let parts, let fast = Self.fastResolve(trimmed, parts) { return fast }
-            return URL(string: trimmed, relativeTo: base)?.absoluteString ?? trimmed
+            if trimmed.isEmpty || HTMLLinks.hasScheme(trimmed) || base == nil {
+                out.append(contentsOf: trimmed)
+                return
+            }
+            if let parts, Self.isSimple(trimmed, startingPath: true) {
+                let prefix: [UInt8]
+                switch trimmed[0] {
+                case UInt8(ascii: "/"): prefix = trimmed.count > 1 && trimmed[1] == UInt8(ascii: "/") ? parts.scheme : parts.origin
+                case UInt8(ascii: "?"): prefix = parts.path  // base path kept even when empty
+                case UInt8(ascii: "#"): prefix = parts.document
+                default: prefix = parts.directory
+                }
+                out.append(contentsOf: prefix)
+                out.append(contentsOf: trimmed)
+                return
+            }
+            let string = String(decoding: trimmed, as: UTF8.self)
+            out.append(contentsOf: (URL(string: string, relativeTo: base)?.absoluteString ?? string).utf8)
         }
 
         /// Foundation's answer, for the differential test.
@@ -46,29 +82,16 @@ enum HTMLLinks {
             return URL(string: trimmed, relativeTo: base)?.absoluteString ?? trimmed
         }
 
-        private static func fastResolve(_ ref: String, _ parts: (scheme: String, origin: String, directory: String, path: String, document: String)) -> String? {
-            guard isSimple(ref, startingPath: true) else { return nil }
-            let bytes = ref.utf8
-            switch bytes.first {
-            case UInt8(ascii: "/"):
-                if bytes.dropFirst().first == UInt8(ascii: "/") { return parts.scheme + ref }
-                return parts.origin + ref
-            case UInt8(ascii: "?"): return parts.path + ref  // base path kept even when empty
-            case UInt8(ascii: "#"): return parts.document + ref
-            default: return parts.directory + ref
-            }
-        }
-
         /// Only RFC 3986 characters (so Foundation would not percent-encode anything) and no
         /// `.`/`..` path segments (which need RFC 3986 §5.2.4 removal).
-        private static func isSimple<S: StringProtocol>(_ s: S, startingPath: Bool) -> Bool {
+        private static func isSimple<S: Sequence<UInt8>>(_ s: S, startingPath: Bool) -> Bool {
             var segmentStart = true
             var dots = 0
             var inPath = startingPath
             var hashes = 0
             var hexExpected = 0
             let allowed = Self.allowed  // one static access, not one per byte
-            for b in s.utf8 {
+            for b in s {
                 guard allowed[Int(b)] else { return false }
                 // A `%` must start a valid escape, and a second `#` is not allowed: Foundation
                 // would percent-encode either.
@@ -104,9 +127,9 @@ enum HTMLLinks {
 
         /// Splits `scheme://authority/path?query#fragment`; nil for anything unusual
         /// (no authority, uppercase scheme or host, dot segments), which Foundation handles.
-        private static func split(_ base: String) -> (String, String, String, String, String)? {
+        private static func split(_ base: String) -> Parts? {
             let u = Array(base.utf8)
-            guard isSimple(base, startingPath: false),
+            guard isSimple(u, startingPath: false),
                   let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0,
                   u.count > colon + 2, u[colon + 1] == UInt8(ascii: "/"), u[colon + 2] == UInt8(ascii: "/") else { return nil }
             let authorityStart = colon + 3
@@ -119,14 +142,37 @@ enum HTMLLinks {
                   !u[authorityStart..<authorityEnd].contains(UInt8(ascii: "@")) else { return nil }
             var pathEnd = authorityEnd
             while pathEnd < u.count, u[pathEnd] != UInt8(ascii: "?"), u[pathEnd] != UInt8(ascii: "#") { pathEnd += 1 }
-            guard isSimple(String(decoding: u[authorityEnd..<pathEnd], as: UTF8.self), startingPath: true) else { return nil }
+            guard isSimple(u[authorityEnd..<pathEnd], startingPath: true) else { return nil }
             let fragmentStart = u.firstIndex(of: UInt8(ascii: "#")) ?? u.count
-            let origin = String(decoding: u[..<authorityEnd], as: UTF8.self)
-            let path = String(decoding: u[authorityEnd..<pathEnd], as: UTF8.self)
+            let origin = Array(u[..<authorityEnd])
+            let path = u[authorityEnd..<pathEnd]
             // Merging with an empty base path gives "/" + reference (RFC 3986 §5.2.3).
-            let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[...$0]) } ?? "/"
-            return (String(decoding: u[...colon], as: UTF8.self), origin, origin + directory, origin + path,
-                    String(decoding: u[..<fragmentStart], as: UTF8.self))
+            let directory = path.lastIndex(of: UInt8(ascii: "/")).map { Array(u[authorityEnd...$0]) } ?? [UInt8(ascii: "/")]
+            return Parts(scheme: Array(u[...colon]), origin: origin, directory: origin + directory, path: origin + path,
+                         document: Array(u[..<fragmentStart]))
+        }
+
+        /// `resolveSrcset` for bytes, appending to `out`. Splitting Characters and splitting bytes
+        /// agree for ASCII without CR (CR LF is one Character); anything else takes the String path.
+        func resolveSrcset(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+            guard !value.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+                out.append(contentsOf: resolveSrcset(String(decoding: value, as: UTF8.self)).utf8)
+                return
+            }
+            var firstCandidate = true
+            for candidate in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+                if !firstCandidate { out.append(UInt8(ascii: ",")); out.append(0x20) }
+                firstCandidate = false
+                let parts = candidate.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
+                for (n, part) in parts.enumerated() {
+                    if n == 0 {
+                        resolve(UnsafeBufferPointer(rebasing: part), into: &out)
+                    } else {
+                        out.append(0x20)
+                        out.append(contentsOf: part)
+                    }
+                }
+            }
         }
 
         /// `srcset` is a comma-separated list of `URL [descriptor]`.
@@ -143,27 +189,40 @@ enum HTMLLinks {
     /// except that tags are re-serialized with double-quoted attributes.
     static func absolutize(_ html: String, base: String?) -> String {
         let resolver = Resolver(base: base)
+        let document = HTMLDocument(html)
         var out: [UInt8] = []
-        var tokenizer = HTMLTokenizer(Array(html.utf8))
-        out.reserveCapacity(tokenizer.bytes.count + 256)
-        while let token = tokenizer.next() {
-            switch token {
-            case .text(let range), .rawText(_, let range):
-                out.append(contentsOf: tokenizer.bytes[range])
-            case .startTag(var tag):
-                for index in tag.attributes.indices {
-                    guard let value = tag.attributes[index].value else { continue }
-                    if urlAttributes.contains(tag.attributes[index].name) {
-                        tag.attributes[index].value = resolver.resolve(value)
-                    } else if tag.attributes[index].name == "srcset" {
-                        tag.attributes[index].value = resolver.resolveSrcset(value)
+        out.reserveCapacity(document.bytes.count + 256)
+        var value: [UInt8] = []
+        document.bytes.withUnsafeBufferPointer { bytes in
+            for token in document.tokens {
+                switch token.kind {
+                case .text, .rawText:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[token.range]))
+                case .startTag:
+                    guard HTMLWriter.openStartTag(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out) else { continue }
+                    for attribute in document.attributes[token.attributes] {
+                        let name = UnsafeBufferPointer(rebasing: bytes[attribute.name])
+                        guard let range = attribute.value else {
+                            HTMLWriter.writeAttribute(name, value: nil, into: &out)
+                            continue
+                        }
+                        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+                        value.removeAll(keepingCapacity: true)
+                        if attribute.known.holdsURL {
+                            resolver.resolve(raw, into: &value)
+                        } else if attribute.known == .srcset {
+                            value.append(contentsOf: resolver.resolveSrcset(String(decoding: raw, as: UTF8.self)).utf8)
+                        } else {
+                            value.append(contentsOf: raw)
+                        }
+                        value.withUnsafeBufferPointer { HTMLWriter.writeAttribute(name, value: $0, into: &out) }
                     }
+                    HTMLWriter.closeStartTag(selfClosing: token.selfClosing, into: &out)
+                case .endTag:
+                    HTMLWriter.writeEndTag(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out)
+                case .comment:
+                    break
                 }
-                HTMLWriter.writeStartTag(tag, into: &out)
-            case .endTag(let name, _):
-                HTMLWriter.writeEndTag(name, into: &out)
-            case .comment:
-                break
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -171,8 +230,13 @@ enum HTMLLinks {
 
     /// RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
     static func hasScheme(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { hasScheme($0) }
+    }
+
+    static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for b in s.utf8 {
+        for b in s {
             if b == UInt8(ascii: ":") { return !first }
             let ok = HTMLTokenizer.isASCIILetter(b)
                 || (!first && ((b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")))
@@ -184,11 +248,18 @@ enum HTMLLinks {
 
     /// Browsers ignore leading/trailing ASCII whitespace and control characters in URL attributes.
     static func trimmed(_ s: String) -> String {
-        let u = Array(s.utf8)
+        var copy = s
+        let changed = copy.withUTF8 { u -> String? in
+            let t = trimmed(u)
+            return t.count == u.count ? nil : String(decoding: t, as: UTF8.self)
+        }
+        return changed ?? s
+    }
+
+    static func trimmed(_ u: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = u.count
         while start < end && u[start] <= 0x20 { start += 1 }
         while end > start && u[end - 1] <= 0x20 { end -= 1 }
-        if start == 0 && end == u.count { return s }
-        return String(decoding: u[start..<end], as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: u[start..<end])
     }
 }

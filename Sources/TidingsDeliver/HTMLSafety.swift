@@ -17,98 +17,144 @@ enum HTMLSafety {
     }
 
     static func sanitizedBytes(_ html: String, base: String?) -> [UInt8] {
-        sanitizedBytes(HTMLDocument(html), base: base)
-    }
-
-    static func sanitizedBytes(_ document: HTMLDocument, base: String?) -> [UInt8] {
-        let resolver = HTMLLinks.Resolver(base: base)
-        let bytes = document.bytes
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 256)
-        // Depth inside dropped elements such as <iframe>…</iframe> that are not raw text.
-        var droppedDepth = 0
-        var droppedName = ""
-        for token in document.tokens {
-            switch token {
-            case .text(let range):
-                guard droppedDepth == 0 else { continue }
-                appendText(bytes[range], into: &out)
-            case .rawText(let name, let range):
-                // textarea/xmp contents are text worth keeping; script/style are not.
-                if droppedDepth == 0 && (name == "textarea" || name == "xmp") {
-                    HTMLWriter.escape(String(decoding: bytes[range], as: UTF8.self), into: &out)
-                }
-            case .startTag(var tag):
-                if droppedDepth > 0 {
-                    if tag.name == droppedName && !tag.selfClosing { droppedDepth += 1 }
-                    continue
-                }
-                if tag.traits.contains(.dropWithContent) {
-                    if !tag.selfClosing && !tag.traits.contains(.rawText) {
-                        droppedDepth = 1
-                        droppedName = tag.name
-                    }
-                    continue
-                }
-                if tag.traits.contains(.dropTag) { continue }
-                tag.attributes = safeAttributes(tag, resolver: resolver)
-                HTMLWriter.writeStartTag(tag, into: &out)
-            case .endTag(let name, let traits):
-                if droppedDepth > 0 {
-                    if name == droppedName { droppedDepth -= 1 }
-                    continue
-                }
-                if !traits.isDisjoint(with: [.dropWithContent, .dropTag]) { continue }
-                HTMLWriter.writeEndTag(name, into: &out)
-            case .comment:
-                continue
-            }
-        }
+        sanitize(HTMLDocument(html), resolver: HTMLLinks.Resolver(base: base), into: &out)
         return out
     }
 
-    private static func safeAttributes(_ tag: HTMLTag, resolver: HTMLLinks.Resolver) -> [HTMLAttribute] {
-        var kept: [HTMLAttribute] = []
-        kept.reserveCapacity(tag.attributes.count)
-        for var attribute in tag.attributes {
-            let name = attribute.name
-            if name.utf8.count > 2 && name.utf8.starts(with: "on".utf8) { continue }
-            if name == "style", let value = attribute.value, containsDangerousCSS(value) { continue }
-            if let value = attribute.value {
-                if HTMLLinks.urlAttributes.contains(name) || name == "xlink:href" || name == "formaction" {
-                    let resolved = resolver.resolve(value)
-                    guard isSafeURL(resolved, allowData: tag.name == "img" && name == "src") else { continue }
-                    attribute.value = resolved
-                } else if name == "srcset" {
-                    guard isSafeURL(value, allowData: false) else { continue }
-                    attribute.value = resolver.resolveSrcset(value)
+    /// Appends the sanitized document to `out`.
+    static func sanitize(_ document: HTMLDocument, resolver: HTMLLinks.Resolver, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + document.sourceCount + 256)
+        // Depth inside dropped elements such as <iframe>…</iframe> that are not raw text.
+        var droppedDepth = 0
+        var droppedElement = HTMLElement.unknown
+        var resolved: [UInt8] = []
+        document.bytes.withUnsafeBufferPointer { bytes in
+          document.attributes.withUnsafeBufferPointer { attributes in
+            for token in document.tokens {
+                switch token.kind {
+                case .text:
+                    guard droppedDepth == 0 else { continue }
+                    appendText(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out)
+                case .rawText:
+                    // textarea/xmp contents are text worth keeping; script/style are not.
+                    if droppedDepth == 0 && (token.element == .textarea || token.element == .xmp) {
+                        HTMLWriter.escape(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out)
+                    }
+                case .startTag:
+                    if droppedDepth > 0 {
+                        if token.element == droppedElement && !token.selfClosing { droppedDepth += 1 }
+                        continue
+                    }
+                    let traits = token.element.traits
+                    if traits.contains(.dropWithContent) {
+                        if !token.selfClosing && !traits.contains(.rawText) {
+                            droppedDepth = 1
+                            droppedElement = token.element
+                        }
+                        continue
+                    }
+                    if traits.contains(.dropTag) { continue }
+                    writeStartTag(token, attributes, bytes, resolver: resolver, scratch: &resolved, into: &out)
+                case .endTag:
+                    if droppedDepth > 0 {
+                        if token.element == droppedElement { droppedDepth -= 1 }
+                        continue
+                    }
+                    if !token.element.traits.isDisjoint(with: [.dropWithContent, .dropTag]) { continue }
+                    HTMLWriter.writeEndTag(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out)
+                case .comment:
+                    continue
                 }
             }
-            kept.append(attribute)
+          }
         }
-        if tag.name == "a" && kept.contains(where: { $0.name == "target" }) {
+    }
+
+    /// The tag with only safe attributes, URLs made absolute.
+    private static func writeStartTag(_ token: HTMLToken, _ attributes: UnsafeBufferPointer<HTMLAttribute>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                      resolver: HTMLLinks.Resolver, scratch: inout [UInt8], into out: inout [UInt8]) {
+        guard HTMLWriter.openStartTag(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &out) else { return }
+        var keptTarget = false
+        for attribute in attributes[token.attributes] {
+            let name = UnsafeBufferPointer(rebasing: bytes[attribute.name])
+            if name.count > 2 && name[0] == UInt8(ascii: "o") && name[1] == UInt8(ascii: "n") { continue }
+            guard let range = attribute.value else {
+                HTMLWriter.writeAttribute(name, value: nil, into: &out)
+                keptTarget = keptTarget || attribute.known == .target
+                continue
+            }
+            let value = UnsafeBufferPointer(rebasing: bytes[range])
+            switch attribute.known {
+            case .style where containsDangerousCSS(value):
+                continue
+            case .href, .src, .poster, .cite, .action, .background, .longdesc, .data, .xlinkHref, .formaction:
+                scratch.removeAll(keepingCapacity: true)
+                resolver.resolve(value, into: &scratch)
+                let allowData = token.element == .img && attribute.known == .src
+                let safe = scratch.withUnsafeBufferPointer { resolved in
+                    guard isSafeURL(resolved, allowData: allowData) else { return false }
+                    HTMLWriter.writeAttribute(name, value: resolved, into: &out)
+                    return true
+                }
+                if !safe { continue }
+            case .srcset:
+                guard isSafeURL(value, allowData: false) else { continue }
+                scratch.removeAll(keepingCapacity: true)
+                resolver.resolveSrcset(value, into: &scratch)
+                scratch.withUnsafeBufferPointer { HTMLWriter.writeAttribute(name, value: $0, into: &out) }
+            default:
+                HTMLWriter.writeAttribute(name, value: value, into: &out)
+            }
+            keptTarget = keptTarget || attribute.known == .target
+        }
+        if token.element == .a && keptTarget {
             // Links opened from a message must not get a handle on the reader's window.
-            kept.append(HTMLAttribute(name: "rel", value: "noopener noreferrer"))
+            out.append(contentsOf: #" rel="noopener noreferrer""#.utf8)
         }
-        return kept
+        HTMLWriter.closeStartTag(selfClosing: token.selfClosing, into: &out)
     }
 
     /// False for script-bearing schemes. Browsers strip tabs and newlines inside URLs
     /// (`java\nscript:`) and ignore leading controls, so compare after removing them.
     static func isSafeURL(_ url: String, allowData: Bool) -> Bool {
-        var scheme: [UInt8] = []
-        for b in url.utf8 {
+        var url = url
+        return url.withUTF8 { isSafeURL($0, allowData: allowData) }
+    }
+
+    static func isSafeURL(_ url: UnsafeBufferPointer<UInt8>, allowData: Bool) -> Bool {
+        // The scheme, lower-cased, without controls; longer than any dangerous one means safe.
+        var scheme: (UInt64, UInt64) = (0, 0)
+        var length = 0
+        for b in url {
             if b <= 0x20 { continue }
             if b == UInt8(ascii: ":") { break }
-            scheme.append(b | 0x20)
-            if scheme.count > 12 { return true }
+            if length == 12 { return true }
+            if length < 8 { scheme.0 |= UInt64(b | 0x20) << (8 * length) } else { scheme.1 |= UInt64(b | 0x20) << (8 * (length - 8)) }
+            length += 1
         }
-        switch String(decoding: scheme, as: UTF8.self) {
-        case "javascript", "vbscript", "livescript", "mocha": return false
-        case "data": return allowData && url.utf8.count > 11 && isImageData(url)
-        default: return true
-        }
+        let packed = PackedScheme(length: length, low: scheme.0, high: scheme.1)
+        if scriptSchemes.contains(packed) { return false }
+        if packed == dataScheme { return allowData && url.count > 11 && isImageData(String(decoding: url, as: UTF8.self)) }
+        return true
     }
+
+    /// A scheme of up to 12 bytes as (length, bytes 0–7, bytes 8–11) little-endian, to compare without a String.
+    private struct PackedScheme: Equatable {
+        var length: Int, low: UInt64, high: UInt64
+    }
+
+    private static func packed(_ s: StaticString) -> PackedScheme {
+        var a: UInt64 = 0, b: UInt64 = 0
+        s.withUTF8Buffer { bytes in
+            for (n, byte) in bytes.enumerated() {
+                if n < 8 { a |= UInt64(byte) << (8 * n) } else { b |= UInt64(byte) << (8 * (n - 8)) }
+            }
+        }
+        return PackedScheme(length: s.utf8CodeUnitCount, low: a, high: b)
+    }
+    private static let scriptSchemes = [packed("javascript"), packed("vbscript"), packed("livescript"), packed("mocha")]
+    private static let dataScheme = packed("data")
 
     private static func isImageData(_ url: String) -> Bool {
         let lower = url.prefix(40).lowercased().filter { !$0.isWhitespace }
@@ -116,6 +162,26 @@ enum HTMLSafety {
     }
 
     /// `expression()` (old IE), `javascript:` URLs and `-moz-binding` can run code from CSS.
+    private static func containsDangerousCSS(_ css: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Unicode lower-casing and Character matching only differ from ASCII ones when there is
+        // non-ASCII text; keep the String semantics for that rare case.
+        if css.contains(where: { $0 >= 0x80 }) { return containsDangerousCSS(String(decoding: css, as: UTF8.self)) }
+        for needle in dangerousCSS where contains(css, lowercasedNeedle: needle) { return true }
+        return false
+    }
+
+    private static let dangerousCSS: [[UInt8]] = ["expression", "javascript:", "-moz-binding", "behavior"].map { Array($0.utf8) }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, lowercasedNeedle needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) {
+            var n = 0
+            while n < needle.count && HTMLTokenizer.folded(haystack[start + n]) == needle[n] { n += 1 }
+            if n == needle.count { return true }
+        }
+        return false
+    }
+
     private static func containsDangerousCSS(_ css: String) -> Bool {
         let lower = css.lowercased()
         return lower.contains("expression") || lower.contains("javascript:") || lower.contains("-moz-binding")
@@ -124,11 +190,16 @@ enum HTMLSafety {
 
     /// Text is copied as written (entities stay encoded); a lone `<` or `>` is escaped so that
     /// the tokenizer's idea of text and the reader's agree.
-    private static func appendText(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        for b in bytes {
-            if b == UInt8(ascii: "<") { out.append(contentsOf: "&lt;".utf8) }
-            else if b == UInt8(ascii: ">") { out.append(contentsOf: "&gt;".utf8) }
-            else { out.append(b) }
+    private static func appendText(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            var j = i
+            while j < count && bytes[j] != UInt8(ascii: "<") && bytes[j] != UInt8(ascii: ">") { j += 1 }
+            if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+            guard j < count else { return }
+            out.append(contentsOf: bytes[j] == UInt8(ascii: "<") ? "&lt;".utf8 : "&gt;".utf8)
+            i = j + 1
         }
     }
 }

@@ -10,14 +10,16 @@
 enum HTMLText {
     /// Converts `html`; links found are appended to `links` (deduplicated) and numbered from 1.
     static func render(_ html: String, base: String?, links: inout [String]) -> String {
-        render(HTMLDocument(html), base: base, links: &links)
+        String(decoding: render(HTMLDocument(html), resolver: HTMLLinks.Resolver(base: base), links: &links), as: UTF8.self)
     }
 
-    static func render(_ document: HTMLDocument, base: String?, links: inout [String]) -> String {
-        var renderer = Renderer(resolver: HTMLLinks.Resolver(base: base), links: links)
+    /// The text rendering of `document` as UTF-8. (Its own buffer: line-start rules look at
+    /// what has been written so far.)
+    static func render(_ document: HTMLDocument, resolver: HTMLLinks.Resolver, links: inout [String]) -> [UInt8] {
+        var renderer = Renderer(resolver: resolver, links: links)
         renderer.run(document)
         links = renderer.links
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 
     /// Convenience for callers without a link list: links stay numbered in the text and the list is dropped.
@@ -39,145 +41,181 @@ private struct Renderer {
     private var lastLineQuoteDepth = 0
     private var preDepth = 0
     private var skipDepth = 0
-    private var skipName = ""
+    private var skipElement = HTMLElement.unknown
     private var lists: [(ordered: Bool, counter: Int)] = []
-    private var pendingMarker: String?
+    /// The next list item's marker: its nesting depth and number (nil for a bullet).
+    private var pendingMarker: (depth: Int, number: Int?)?
     private var anchor: (url: String, textStart: Int)?
     private var cellCount = 0
+    /// Reused buffers: decoded text, resolved URLs, image alt text.
+    private var scratch: [UInt8] = []
+    private var word: [UInt8] = []
 
     init(resolver: HTMLLinks.Resolver, links: [String]) {
         self.resolver = resolver
         self.links = links
-        for (n, link) in links.enumerated() { linkIndex[link] = n + 1 }
     }
 
     mutating func run(_ document: HTMLDocument) {
-        let bytes = document.bytes
-        out.reserveCapacity(bytes.count / 2)
-        var scratch: [UInt8] = []
-        for token in document.tokens {
-            switch token {
-            case .text(let range):
-                guard skipDepth == 0 else { continue }
-                scratch.removeAll(keepingCapacity: true)
-                HTMLEntities.decode(bytes[range], into: &scratch)
-                appendText(scratch)
-            case .rawText(let name, let range):
-                if skipDepth == 0 && (name == "textarea" || name == "xmp") {
-                    scratch.removeAll(keepingCapacity: true)
-                    HTMLEntities.decode(bytes[range], into: &scratch)
-                    preDepth += 1
-                    appendText(scratch)
-                    preDepth -= 1
-                }
-            case .startTag(let tag):
-                if skipDepth > 0 {
-                    if tag.name == skipName && !tag.selfClosing { skipDepth += 1 }
+        out.reserveCapacity(out.count + document.sourceCount / 2)
+        document.bytes.withUnsafeBufferPointer { bytes in
+          document.attributes.withUnsafeBufferPointer { attributes in
+            for token in document.tokens {
+                switch token.kind {
+                case .text:
+                    guard skipDepth == 0 else { continue }
+                    appendDecoded(UnsafeBufferPointer(rebasing: bytes[token.range]))
+                case .rawText:
+                    if skipDepth == 0 && (token.element == .textarea || token.element == .xmp) {
+                        preDepth += 1
+                        appendDecoded(UnsafeBufferPointer(rebasing: bytes[token.range]))
+                        preDepth -= 1
+                    }
+                case .startTag:
+                    if skipDepth > 0 {
+                        if token.element == skipElement && !token.selfClosing { skipDepth += 1 }
+                        continue
+                    }
+                    start(Tag(token: token, attributes: attributes, bytes: bytes))
+                case .endTag:
+                    if skipDepth > 0 {
+                        if token.element == skipElement { skipDepth -= 1 }
+                        continue
+                    }
+                    end(token.element)
+                case .comment:
                     continue
                 }
-                start(tag)
-            case .endTag(let name, let traits):
-                if skipDepth > 0 {
-                    if name == skipName { skipDepth -= 1 }
-                    continue
-                }
-                end(name, traits)
-            case .comment:
-                continue
             }
+          }
         }
         closeAnchor()
     }
 
-    private mutating func start(_ tag: HTMLTag) {
-        let name = tag.name
-        if tag.traits.contains(.textRule) { startRule(tag) } else { blockBreak(tag.traits, name) }
+    /// A start tag with access to its attribute values (buffers borrowed for the pass, so
+    /// passing tags around costs no reference counting).
+    private struct Tag {
+        let token: HTMLToken
+        let attributes: UnsafeBufferPointer<HTMLAttribute>
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        var element: HTMLElement { token.element }
+        var selfClosing: Bool { token.selfClosing }
+
+        /// The value of the first attribute called `name`; nil when absent or bare.
+        func value(_ name: HTMLAttributeName) -> UnsafeBufferPointer<UInt8>? {
+            for index in token.attributes where attributes[index].known == name {
+                return attributes[index].value.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            }
+            return nil
+        }
+    }
+
+    /// Text with character references decoded; most runs have none and are used in place.
+    private mutating func appendDecoded(_ text: UnsafeBufferPointer<UInt8>) {
+        guard text.contains(UInt8(ascii: "&")) else {
+            appendText(text)
+            return
+        }
+        var decoded = scratch
+        scratch = []
+        decoded.removeAll(keepingCapacity: true)
+        HTMLEntities.decode(text, into: &decoded)
+        decoded.withUnsafeBufferPointer { appendText($0) }
+        scratch = decoded
+    }
+
+    private mutating func start(_ tag: Tag) {
+        let traits = tag.element.traits
+        if traits.contains(.textRule) { startRule(tag, traits) } else { blockBreak(tag.element, traits) }
     }
 
     /// Elements with a rule of their own; `return` skips the generic block handling.
-    private mutating func startRule(_ tag: HTMLTag) {
-        let name = tag.name
-        switch name {
-        case "br":
+    private mutating func startRule(_ tag: Tag, _ traits: ElementTraits) {
+        let element = tag.element
+        switch element {
+        case .br:
             pendingBreaks = min(pendingBreaks + 1, 2)
             pendingSpace = false
             return
-        case "a":
+        case .a:
             closeAnchor()
-            if let href = tag.value("href"), let url = linkTarget(href) {
+            if let href = tag.value(.href), let url = linkTarget(href) {
                 anchor = (url, out.count)
             }
-        case "img":
+        case .img:
             imagePlaceholder(tag)
-        case "iframe", "embed", "object":
-            if let src = tag.value("src") ?? tag.value("data"), let url = linkTarget(src) {
+        case .iframe, .embed, .object:
+            if let src = tag.value(.src) ?? tag.value(.data), let url = linkTarget(src) {
                 requestBreak(1)
                 appendWord("[embedded content]")
                 appendLinkNumber(url)
                 requestBreak(1)
             }
-            if name != "embed" && !tag.selfClosing { skip(name) }
+            if element != .embed && !tag.selfClosing { skip(element) }
             return
-        case "video", "audio", "source":
-            if let src = tag.value("src"), let url = linkTarget(src) {
-                appendWord("[\(name == "source" ? "media" : name)]")
+        case .video, .audio, .source:
+            if let src = tag.value(.src), let url = linkTarget(src) {
+                appendWord(element == .video ? "[video]" : element == .audio ? "[audio]" : "[media]")
                 appendLinkNumber(url)
             }
-        case "ul", "ol":
+        case .ul, .ol:
             // A list inside a list item continues it: one line break, not a paragraph.
             requestBreak(lists.isEmpty ? 2 : 1)
-            lists.append((name == "ol", 0))
+            lists.append((element == .ol, 0))
             return
-        case "li":
+        case .li:
             requestBreak(1)
             if lists.isEmpty { lists.append((false, 0)) }
             lists[lists.count - 1].counter += 1
             let list = lists[lists.count - 1]
-            let indent = String(repeating: "  ", count: lists.count - 1)
-            pendingMarker = indent + (list.ordered ? "\(list.counter). " : "* ")
+            pendingMarker = (lists.count - 1, list.ordered ? list.counter : nil)
             return
-        case "blockquote":
+        case .blockquote:
             requestBreak(2)
             quoteDepth += 1
             return
-        case "pre":
+        case .pre:
             requestBreak(2)
             preDepth += 1
             return
-        case "hr":
+        case .hr:
             requestBreak(2)
             appendWord("----")
             requestBreak(2)
             return
-        case "tr":
+        case .tr:
             cellCount = 0
-        case "td", "th":
+        case .td, .th:
             cellCount += 1
             if cellCount > 1 { appendWord("|") }
-        case "q":
+        case .q:
             appendWord("\u{201C}", spaceAfter: false)
-        case "head", "svg", "math", "template", "frameset", "noembed", "noframes":
-            if !tag.selfClosing { skip(name) }
+        case .head, .svg, .math, .template, .frameset, .noembed, .noframes:
+            if !tag.selfClosing { skip(element) }
             return
         default:
             break
         }
-        blockBreak(tag.traits, name)
+        blockBreak(element, traits)
     }
 
-    private mutating func blockBreak(_ traits: ElementTraits, _ name: String) {
+    private mutating func blockBreak(_ element: HTMLElement, _ traits: ElementTraits) {
         if traits.contains(.paragraph) {
             requestBreak(2)
-            if name.utf8.count == 2 && name.utf8.first == UInt8(ascii: "h"), let level = Int(name.dropFirst()) {
-                appendWord(String(repeating: "#", count: level))
+            if let level = element.headingLevel {
+                Self.hashes.withUnsafeBufferPointer { appendWord(UnsafeBufferPointer(rebasing: $0[0..<level])) }
             }
         } else if traits.contains(.line) {
             requestBreak(1)
         }
     }
 
-    private mutating func end(_ name: String, _ traits: ElementTraits) {
-        if traits.contains(.textRule) && endRule(name) { return }
+    private static let hashes = [UInt8](repeating: UInt8(ascii: "#"), count: 6)
+
+    private mutating func end(_ element: HTMLElement) {
+        let traits = element.traits
+        if traits.contains(.textRule) && endRule(element) { return }
         if traits.contains(.paragraph) {
             requestBreak(2)
         } else if traits.contains(.line) {
@@ -186,24 +224,24 @@ private struct Renderer {
     }
 
     /// End tags with a rule of their own; true when the generic block handling must not follow.
-    private mutating func endRule(_ name: String) -> Bool {
-        switch name {
-        case "a":
+    private mutating func endRule(_ element: HTMLElement) -> Bool {
+        switch element {
+        case .a:
             closeAnchor()
-        case "ul", "ol":
+        case .ul, .ol:
             if !lists.isEmpty { lists.removeLast() }
             pendingMarker = nil
             requestBreak(lists.isEmpty ? 2 : 1)
             return true
-        case "blockquote":
+        case .blockquote:
             requestBreak(2)
             quoteDepth = max(0, quoteDepth - 1)
             return true
-        case "pre":
+        case .pre:
             requestBreak(2)
             preDepth = max(0, preDepth - 1)
             return true
-        case "q":
+        case .q:
             out.append(contentsOf: "\u{201D}".utf8)
         default:
             break
@@ -211,9 +249,9 @@ private struct Renderer {
         return false
     }
 
-    private mutating func skip(_ name: String) {
+    private mutating func skip(_ element: HTMLElement) {
         skipDepth = 1
-        skipName = name
+        skipElement = element
     }
 
     private mutating func requestBreak(_ n: Int) {
@@ -222,21 +260,36 @@ private struct Renderer {
     }
 
     /// A URL worth listing: absolute, not a same-page fragment, not script.
-    private func linkTarget(_ raw: String) -> String? {
+    private mutating func linkTarget(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
         let trimmed = HTMLLinks.trimmed(raw)
-        if trimmed.isEmpty || trimmed.utf8.first == UInt8(ascii: "#") { return nil }
+        if trimmed.isEmpty || trimmed[0] == UInt8(ascii: "#") { return nil }
         guard HTMLSafety.isSafeURL(trimmed, allowData: false) else { return nil }
-        return resolver.resolve(trimmed)
+        scratch.removeAll(keepingCapacity: true)
+        resolver.resolve(trimmed, into: &scratch)
+        return String(decoding: scratch, as: UTF8.self)
     }
 
-    private mutating func imagePlaceholder(_ tag: HTMLTag) {
+    private mutating func imagePlaceholder(_ tag: Tag) {
         // 1×1 tracking pixels and spacer GIFs are noise in text.
-        if let w = tag.value("width"), let h = tag.value("height"), let wi = Int(w), let hi = Int(h), wi <= 1 || hi <= 1 {
+        if let w = tag.value(.width), let h = tag.value(.height),
+           let wi = Int(String(decoding: w, as: UTF8.self)), let hi = Int(String(decoding: h, as: UTF8.self)), wi <= 1 || hi <= 1 {
             return
         }
-        let alt = tag.value("alt").map(HeaderEncoding.sanitized) ?? ""
-        appendWord(alt.isEmpty ? "[image]" : "[image: \(alt)]")
-        if anchor == nil, let src = tag.value("src"), let url = linkTarget(src) {
+        var word = self.word
+        self.word = []
+        word.removeAll(keepingCapacity: true)
+        word.append(contentsOf: "[image".utf8)
+        if let alt = tag.value(.alt) {
+            let start = word.count
+            word.append(contentsOf: ": ".utf8)
+            let before = word.count
+            HeaderEncoding.appendSanitized(alt, to: &word)
+            if word.count == before { word.removeSubrange(start...) }
+        }
+        word.append(UInt8(ascii: "]"))
+        word.withUnsafeBufferPointer { appendWord($0) }
+        self.word = word
+        if anchor == nil, let src = tag.value(.src), let url = linkTarget(src) {
             appendLinkNumber(url)
         }
     }
@@ -244,45 +297,75 @@ private struct Renderer {
     private mutating func closeAnchor() {
         guard let (url, textStart) = anchor else { return }
         anchor = nil
-        var text = out[textStart...]
-        while text.first == 0x20 { text = text.dropFirst() }
+        var start = textStart
+        while start < out.count && out[start] == 0x20 { start += 1 }
         // A bare URL shown as its own text needs no footnote.
-        if !text.isEmpty, text.elementsEqual(url.utf8) || text.elementsEqual(Self.withoutScheme(url)) { return }
-        appendLinkNumber(url)
+        var copy = url
+        let bare = start < out.count && copy.withUTF8 { url in
+            out.withUnsafeBufferPointer { out in
+                let text = UnsafeBufferPointer(rebasing: out[start...])
+                return text.elementsEqual(url) || text.elementsEqual(Self.withoutScheme(url))
+            }
+        }
+        if !bare { appendLinkNumber(url) }
     }
 
     /// "https://x.org/p" → "x.org/p", "mailto:me@x.org" → "me@x.org".
-    private static func withoutScheme(_ url: String) -> Substring.UTF8View {
-        var rest = Substring(url).utf8
-        guard let colon = rest.prefix(32).firstIndex(of: UInt8(ascii: ":")) else { return rest }
-        rest = rest[rest.index(after: colon)...]
-        while rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
-        return rest
+    private static func withoutScheme(_ url: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let colon = url.prefix(32).firstIndex(of: UInt8(ascii: ":")) else { return url }
+        var rest = colon + 1
+        while rest < url.count && url[rest] == UInt8(ascii: "/") { rest += 1 }
+        return UnsafeBufferPointer(rebasing: url[rest...])
     }
 
     private mutating func appendLinkNumber(_ url: String) {
         let number: Int
-        if let existing = linkIndex[url] {
+        if let existing = linkNumber(url) {
             number = existing
         } else {
             links.append(url)
             number = links.count
-            linkIndex[url] = number
+            if !linkIndex.isEmpty { linkIndex[url] = number }
         }
         // No space forced after the number: "(see issue [2])", not "(see issue [2] )".
-        appendWord("[\(number)]", spaceAfter: false)
+        var word = self.word
+        self.word = []
+        word.removeAll(keepingCapacity: true)
+        word.append(UInt8(ascii: "["))
+        Self.appendDecimal(number, to: &word)
+        word.append(UInt8(ascii: "]"))
+        word.withUnsafeBufferPointer { appendWord($0, spaceAfter: false) }
+        self.word = word
+    }
+
+    /// Most entries have a handful of links: comparing with `==` (the same Unicode equality
+    /// the dictionary uses, a memcmp for ASCII) beats hashing every URL. Long lists switch
+    /// to the dictionary.
+    private static let linearSearchLimit = 16
+
+    private mutating func linkNumber(_ url: String) -> Int? {
+        if linkIndex.isEmpty {
+            if links.count <= Self.linearSearchLimit { return links.firstIndex(of: url).map { $0 + 1 } }
+            // Past the limit: index every link so far; appendLinkNumber keeps it up to date.
+            for (n, link) in links.enumerated() { linkIndex[link] = n + 1 }
+        }
+        return linkIndex[url]
     }
 
     /// Appends a token as if it were text with spaces around it.
-    private mutating func appendWord(_ word: String, spaceAfter: Bool = true) {
+    private mutating func appendWord(_ word: UnsafeBufferPointer<UInt8>, spaceAfter: Bool = true) {
         if !out.isEmpty && pendingBreaks == 0 { pendingSpace = true }
-        appendText(Array(word.utf8))
+        appendText(word)
         pendingSpace = spaceAfter
+    }
+
+    private mutating func appendWord(_ word: StaticString, spaceAfter: Bool = true) {
+        word.withUTF8Buffer { appendWord($0, spaceAfter: spaceAfter) }
     }
 
     /// Appends decoded text: whitespace collapses (except in `<pre>`), runs of other bytes are
     /// copied in bulk.
-    private mutating func appendText(_ bytes: [UInt8]) {
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let count = bytes.count
         while i < count {
@@ -297,15 +380,24 @@ private struct Renderer {
                 i += 1
                 continue
             }
+            @inline(__always) func isSpace(_ k: Int) -> Bool {
+                let c = bytes[k]
+                return c <= 0x20 || c == 0x7F || (c == 0xC2 && k + 1 < count && bytes[k + 1] == 0xA0)
+            }
             var j = i
             while j < count {
-                let c = bytes[j]
-                if c <= 0x20 || c == 0x7F || (c == 0xC2 && j + 1 < count && bytes[j + 1] == 0xA0) { break }
+                if isSpace(j) {
+                    // One plain space between words would be written back as itself (the line
+                    // has started, nothing is pending), so the run goes on: one copy per text
+                    // node rather than one per word.
+                    if bytes[j] == 0x20 && j > i && j + 1 < count && !isSpace(j + 1) { j += 2; continue }
+                    break
+                }
                 j += 1
             }
             if j > i {
                 startLineIfNeeded()
-                out.append(contentsOf: bytes[i..<j])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 i = j
                 continue
             }
@@ -328,18 +420,30 @@ private struct Renderer {
         }
         let atLineStart = out.isEmpty || out.last == 0x0A
         if atLineStart {
-            for _ in 0..<quoteDepth { out.append(contentsOf: "> ".utf8) }
+            for _ in 0..<quoteDepth { out.append(UInt8(ascii: ">")); out.append(0x20) }
             lastLineQuoteDepth = quoteDepth
             if let marker = pendingMarker {
-                out.append(contentsOf: marker.utf8)
+                for _ in 0..<marker.depth { out.append(0x20); out.append(0x20) }
+                if let number = marker.number {
+                    Self.appendDecimal(number, to: &out)
+                    out.append(UInt8(ascii: "."))
+                } else {
+                    out.append(UInt8(ascii: "*"))
+                }
+                out.append(0x20)
                 pendingMarker = nil
             } else if !lists.isEmpty && preDepth == 0 {
-                for _ in 0..<lists.count { out.append(contentsOf: "  ".utf8) }
+                for _ in 0..<lists.count { out.append(0x20); out.append(0x20) }
             }
         } else if pendingSpace && preDepth == 0 {
             out.append(0x20)
         }
         pendingBreaks = 0
         pendingSpace = false
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

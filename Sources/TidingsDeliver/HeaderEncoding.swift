@@ -13,38 +13,74 @@
 enum HeaderEncoding {
     static let lineLimit = 78
 
+    // The String functions are the reference API (and what the tests call); message rendering
+    // uses the `append…` forms, which write header bytes straight into the message buffer.
+
     /// `Name: value` for unstructured text (Subject, X-RSS-Tags), folded, with a trailing LF.
     static func unstructured(_ name: String, _ value: String) -> String {
+        var out: [UInt8] = []
+        appendUnstructured(name, Array(value.utf8), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendUnstructured(_ name: String, _ value: [UInt8], to out: inout [UInt8]) {
         let text = sanitized(value)
-        if needsEncoding(text) || !foldsCleanly(text, firstLineUsed: name.utf8.count + 2) {
-            return name + ": " + encodedWords(text, firstLineUsed: name.utf8.count + 2) + "\n"
+        let used = name.utf8.count + 2
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " "))
+        if needsEncoding(text) || !foldsCleanly(text, firstLineUsed: used) {
+            appendEncodedWords(text, firstLineUsed: used, to: &out)
+        } else {
+            appendFolded(text, firstLineUsed: used, to: &out)
         }
-        return name + ": " + folded(text, firstLineUsed: name.utf8.count + 2) + "\n"
+        out.append(0x0A)
     }
 
     /// A mailbox display name (RFC 5322 phrase): a quoted string when ASCII and short, else
     /// encoded words (RFC 2047 forbids encoded words inside quoted strings).
     static func phrase(_ value: String, firstLineUsed: Int) -> String {
+        var out: [UInt8] = []
+        appendPhrase(Array(value.utf8), firstLineUsed: firstLineUsed, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendPhrase(_ value: [UInt8], firstLineUsed: Int, to out: inout [UInt8]) {
         let text = sanitized(value)
-        if !needsEncoding(text) && text.utf8.count + firstLineUsed + 2 <= 60 {
-            var quoted = "\""
-            for c in text.unicodeScalars {
-                if c == "\"" || c == "\\" { quoted.unicodeScalars.append("\\") }
-                quoted.unicodeScalars.append(c)
+        if !needsEncoding(text) && text.count + firstLineUsed + 2 <= 60 {
+            out.append(UInt8(ascii: "\""))
+            for b in text {
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(b)
             }
-            return quoted + "\""
+            out.append(UInt8(ascii: "\""))
+            return
         }
-        return encodedWords(text, firstLineUsed: firstLineUsed)
+        appendEncodedWords(text, firstLineUsed: firstLineUsed, to: &out)
     }
 
     /// Header-safe text: controls (including CR, LF, NUL, DEL, C1 controls such as U+0085,
     /// U+2028/9) and Unicode spaces become spaces, runs of whitespace collapse to one space,
     /// ends are trimmed. Byte-level: this runs on every header value and footer line.
     static func sanitized(_ value: String) -> String {
+        if isClean(value.utf8) { return value }
+        return String(decoding: sanitized(Array(value.utf8)), as: UTF8.self)
+    }
+
+    static func sanitized(_ value: [UInt8]) -> [UInt8] {
         if isClean(value) { return value }
-        let bytes = Array(value.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        out.reserveCapacity(value.count)
+        value.withUnsafeBufferPointer { appendSanitized($0, to: &out) }
+        return out
+    }
+
+    /// Appends `sanitized(bytes)` to `out`.
+    static func appendSanitized(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if isClean(bytes) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        let start = out.count
         var space = false
         var i = 0
         let count = bytes.count
@@ -52,7 +88,7 @@ enum HeaderEncoding {
             let b = bytes[i]
             let width = spaceWidth(bytes, i)
             if width > 0 {
-                space = !out.isEmpty
+                space = out.count > start
                 i += width
                 continue
             }
@@ -60,13 +96,17 @@ enum HeaderEncoding {
             out.append(b)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendSanitized(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { appendSanitized($0, to: &out) }
     }
 
     /// Printable ASCII with single inner spaces: nothing to do (the common case).
-    private static func isClean(_ value: String) -> Bool {
+    private static func isClean<C: Collection<UInt8>>(_ value: C) -> Bool {
         var previousSpace = true  // a leading space is not clean
-        for b in value.utf8 {
+        for b in value {
             if b > 0x20 && b < 0x7F {
                 previousSpace = false
             } else if b == 0x20 && !previousSpace {
@@ -79,7 +119,7 @@ enum HeaderEncoding {
     }
 
     /// Length in bytes of the whitespace or control character at `i`, 0 for anything else.
-    private static func spaceWidth(_ u: [UInt8], _ i: Int) -> Int {
+    private static func spaceWidth(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = u[i]
         if b <= 0x20 || b == 0x7F { return 1 }
         guard b >= 0xC2, i + 1 < u.count else { return 0 }
@@ -93,9 +133,11 @@ enum HeaderEncoding {
     }
 
     /// Non-ASCII, or text a decoder would mistake for an encoded word.
-    static func needsEncoding(_ text: String) -> Bool {
+    static func needsEncoding(_ text: String) -> Bool { needsEncoding(text.utf8) }
+
+    static func needsEncoding<C: Collection<UInt8>>(_ text: C) -> Bool {
         var previous: UInt8 = 0
-        for b in text.utf8 {
+        for b in text {
             if b >= 0x80 { return true }
             if previous == UInt8(ascii: "=") && b == UInt8(ascii: "?") { return true }
             previous = b
@@ -104,9 +146,9 @@ enum HeaderEncoding {
     }
 
     /// Whether plain folding at spaces keeps every line within the limit.
-    private static func foldsCleanly(_ text: String, firstLineUsed: Int) -> Bool {
+    private static func foldsCleanly(_ text: [UInt8], firstLineUsed: Int) -> Bool {
         var longest = 0, current = 0
-        for b in text.utf8 {
+        for b in text {
             if b == 0x20 { longest = max(longest, current); current = 0 } else { current += 1 }
         }
         longest = max(longest, current)
@@ -116,76 +158,111 @@ enum HeaderEncoding {
     /// Folds ASCII text at spaces: the space stays as the continuation line's leading
     /// whitespace, so unfolding (removing the LF) restores the text exactly.
     static func folded(_ text: String, firstLineUsed: Int) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        appendFolded(Array(text.utf8), firstLineUsed: firstLineUsed, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendFolded(_ text: [UInt8], firstLineUsed: Int, to out: inout [UInt8]) {
         var lineLength = firstLineUsed
         var first = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let length = word.utf8.count
+        for word in text.split(separator: 0x20, omittingEmptySubsequences: true) {
+            let length = word.count
             if first {
-                out += word
                 lineLength += length
                 first = false
             } else if lineLength + 1 + length > lineLimit {
-                out += "\n " + word
+                out.append(0x0A); out.append(0x20)
                 lineLength = 1 + length
             } else {
-                out += " " + word
+                out.append(0x20)
                 lineLength += 1 + length
             }
+            out.append(contentsOf: word)
         }
-        return out
     }
 
     /// `=?UTF-8?B?…?=` words separated by folding whitespace (ignored between encoded words
     /// when decoding), each word ≤ 75 characters and made of whole grapheme clusters.
     static func encodedWords(_ text: String, firstLineUsed: Int) -> String {
+        var out: [UInt8] = []
+        appendEncodedWords(Array(text.utf8), firstLineUsed: firstLineUsed, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendEncodedWords(_ bytes: [UInt8], firstLineUsed: Int, to out: inout [UInt8]) {
         let overhead = 12  // "=?UTF-8?B?" + "?="
         // Bytes of UTF-8 that fit: every 3 bytes become 4 base64 characters.
         func capacity(_ room: Int) -> Int { max(0, min(75, room) - overhead) / 4 * 3 }
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
+        // Words are cut at grapheme cluster boundaries, found by walking String indices (no
+        // String per cluster); the UTF-8 is `bytes`, so word contents are plain byte ranges.
+        let text = String(decoding: bytes, as: UTF8.self)
+        var wordStarts: [Int] = []
+        var current = 0  // bytes in the word being filled, which ends at `position`
+        var position = 0
         var limit = capacity(lineLimit - firstLineUsed)
         if limit < 12 { limit = capacity(lineLimit - 1) }  // no room on the first line: start on the next
-        for cluster in text {
-            let bytes = Array(String(cluster).utf8)
-            if current.count + bytes.count > limit && !current.isEmpty {
-                words.append(current)
-                current = []
+        func endWord() {
+            wordStarts.append(position)
+            current = 0
+        }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            let length = text.utf8.distance(from: index, to: next)
+            if current + length > limit && current > 0 {
+                endWord()
                 limit = capacity(lineLimit - 1)
             }
-            if bytes.count > limit {
+            if length > limit {
                 // A cluster longer than a whole word (pathological combining sequences): split at scalars.
-                for scalar in String(cluster).unicodeScalars {
-                    let scalarBytes = Array(String(scalar).utf8)
-                    if current.count + scalarBytes.count > limit && !current.isEmpty {
-                        words.append(current)
-                        current = []
-                    }
-                    current += scalarBytes
+                for scalar in text.unicodeScalars[index..<next] {
+                    let scalarLength = UTF8.width(scalar)
+                    if current + scalarLength > limit && current > 0 { endWord() }
+                    current += scalarLength
+                    position += scalarLength
                 }
             } else {
-                current += bytes
+                current += length
+                position += length
             }
+            index = next
         }
-        if !current.isEmpty || words.isEmpty { words.append(current) }
-        return words.map { "=?UTF-8?B?" + Base64.encode($0) + "?=" }.joined(separator: "\n ")
+        // Word n runs from wordStarts[n-1] (or 0) to wordStarts[n] (or the end).
+        var start = 0
+        var first = true
+        func emit(_ end: Int) {
+            if !first { out.append(0x0A); out.append(0x20) }
+            first = false
+            out.append(contentsOf: "=?UTF-8?B?".utf8)
+            bytes.withUnsafeBufferPointer { Base64.encode(UnsafeBufferPointer(rebasing: $0[start..<end]), lineLength: nil, into: &out) }
+            out.append(UInt8(ascii: "?")); out.append(UInt8(ascii: "="))
+            start = end
+        }
+        for end in wordStarts { emit(end) }
+        if current > 0 || wordStarts.isEmpty { emit(position) }
     }
 
     /// Printable ASCII only, for values that must stay machine-readable (URLs, keys): other
     /// bytes are percent-encoded, so nothing is lost and nothing can break the header.
     static func percentEncodedASCII(_ value: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
-        for b in value.utf8 {
-            if b > 0x20 && b < 0x7F {
+        appendPercentEncodedASCII(value.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendPercentEncodedASCII<C: Collection<UInt8>>(_ value: C, alsoEncoding: (UInt8) -> Bool = { _ in false }, to out: inout [UInt8]) {
+        for b in value {
+            if b > 0x20 && b < 0x7F && !alsoEncoding(b) {
                 out.append(b)
             } else {
                 out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0x0F)])
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

@@ -15,6 +15,12 @@ enum MailDate {
     }
 
     static func format(_ date: Date) -> String {
+        var out: [UInt8] = []
+        append(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ date: Date, to out: inout [UInt8]) {
         let seconds = Int64(floor(date.timeIntervalSince1970))
         var dayNumber = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secondsOfDay = seconds - dayNumber * 86400
@@ -30,8 +36,27 @@ enum MailDate {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         if month <= 2 { year += 1 }
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(weekday), \(two(day)) \(months[Int(month) - 1]) \(year) "
-            + "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60)) +0000"
+        func digits(_ v: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
+                divisor /= 10
+            }
+        }
+        out.append(contentsOf: weekday.utf8)
+        out.append(contentsOf: ", ".utf8)
+        digits(day, 2)
+        out.append(0x20)
+        out.append(contentsOf: months[Int(month) - 1].utf8)
+        out.append(0x20)
+        out.append(contentsOf: String(year).utf8)
+        out.append(0x20)
+        digits(secondsOfDay / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(secondsOfDay / 60 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(secondsOfDay % 60, 2)
+        out.append(contentsOf: " +0000".utf8)
     }
 }

@@ -11,44 +11,72 @@ import TidingsModel
 /// name, and RFC 5322 allows a message without one.
 enum MailHeaders {
     static func block(for article: MailArticle, messageID: String) -> String {
+        var out: [UInt8] = []
+        append(for: article, messageID: messageID, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the header block (without the MIME headers of the body) to `out`.
+    static func append(for article: MailArticle, messageID: String, to out: inout [UInt8]) {
         let entry = article.entry
-        var h = ""
-        h.reserveCapacity(1024)
-        let feedTitle = HeaderEncoding.sanitized(article.feedTitle).isEmpty ? host(of: article.feedURL) ?? "Feed" : article.feedTitle
-        h += "From: " + HeaderEncoding.phrase(feedTitle, firstLineUsed: 6) + " <\(MailMessage.fromAddress)>\n"
-        let title = HeaderEncoding.sanitized(entry.title ?? "")
-        h += HeaderEncoding.unstructured("Subject", title.isEmpty ? "(untitled)" : title)
+        let feedTitleBytes = Array(article.feedTitle.utf8)
+        let feedTitle = HeaderEncoding.sanitized(feedTitleBytes).isEmpty ? Array((host(of: article.feedURL) ?? "Feed").utf8) : feedTitleBytes
+        out.append(contentsOf: "From: ".utf8)
+        HeaderEncoding.appendPhrase(feedTitle, firstLineUsed: 6, to: &out)
+        out.append(contentsOf: " <\(MailMessage.fromAddress)>\n".utf8)
+        let title = HeaderEncoding.sanitized(Array((entry.title ?? "").utf8))
+        HeaderEncoding.appendUnstructured("Subject", title.isEmpty ? Array("(untitled)".utf8) : title, to: &out)
         let date = entry.date.flatMap { MailDate.isRepresentable($0) ? $0 : nil } ?? article.fetchedAt
-        h += "Date: " + MailDate.format(MailDate.isRepresentable(date) ? date : Date(timeIntervalSince1970: 0)) + "\n"
+        out.append(contentsOf: "Date: ".utf8)
+        MailDate.append(MailDate.isRepresentable(date) ? date : Date(timeIntervalSince1970: 0), to: &out)
         // 86 characters: over the 78 that RFC 5322 recommends, far under the 998 it requires.
         // Folding before `<` is legal, but readers and procmail rules expect `Message-ID: <`.
-        h += "Message-ID: <\(messageID)>\n"
-        let listPhrase = HeaderEncoding.phrase(feedTitle, firstLineUsed: 9)
-        let listAddress = "<\(listID(feedURL: article.feedURL))>"
-        let lastLine = listPhrase.split(separator: "\n").last.map { $0.utf8.count } ?? 0
-        let used = listPhrase.contains("\n") ? lastLine : 9 + lastLine
-        h += "List-Id: " + listPhrase + (used + 1 + listAddress.utf8.count <= HeaderEncoding.lineLimit ? " " : "\n ") + listAddress + "\n"
-        let link = MailParts.articleLink(entry).flatMap(uri)
+        out.append(contentsOf: "\nMessage-ID: <".utf8)
+        out.append(contentsOf: messageID.utf8)
+        out.append(contentsOf: ">\nList-Id: ".utf8)
+        let phraseStart = out.count
+        HeaderEncoding.appendPhrase(feedTitle, firstLineUsed: 9, to: &out)
+        let listAddress = "<" + listID(feedURL: article.feedURL) + ">"
+        let lastBreak = out[phraseStart...].lastIndex(of: 0x0A)
+        let used = lastBreak.map { out.count - $0 - 1 } ?? 9 + (out.count - phraseStart)
+        out.append(contentsOf: (used + 1 + listAddress.utf8.count <= HeaderEncoding.lineLimit ? " " : "\n ").utf8)
+        out.append(contentsOf: listAddress.utf8)
+        out.append(0x0A)
+        let link = MailParts.articleLink(entry).flatMap(uriBytes)
         if let link {
-            h += "Archived-At: <\(link)>\n"
+            out.append(contentsOf: "Archived-At: <".utf8)
+            out.append(contentsOf: link)
+            out.append(contentsOf: ">\n".utf8)
         }
-        if let feed = uri(article.feedURL) {
-            h += "X-RSS-Feed: \(feed)\n"
+        let feed = uriBytes(article.feedURL)
+        if let feed {
+            out.append(contentsOf: "X-RSS-Feed: ".utf8)
+            out.append(contentsOf: feed)
+            out.append(0x0A)
         }
         if let link {
-            h += "X-RSS-URL: \(link)\n"
+            out.append(contentsOf: "X-RSS-URL: ".utf8)
+            out.append(contentsOf: link)
+            out.append(0x0A)
         }
-        let tags = entry.categories.map(HeaderEncoding.sanitized).filter { !$0.isEmpty }
-        if !tags.isEmpty {
-            h += HeaderEncoding.unstructured("X-RSS-Tags", tags.joined(separator: ", "))
+        if !entry.categories.isEmpty {
+            var tags: [UInt8] = []
+            for category in entry.categories {
+                let tag = HeaderEncoding.sanitized(Array(category.utf8))
+                if tag.isEmpty { continue }
+                if !tags.isEmpty { tags.append(contentsOf: ", ".utf8) }
+                tags.append(contentsOf: tag)
+            }
+            if !tags.isEmpty { HeaderEncoding.appendUnstructured("X-RSS-Tags", tags, to: &out) }
         }
-        if let feed = uri(article.feedURL) {
-            h += "X-Tidings-Feed: \(feed)\n"
+        if let feed {
+            out.append(contentsOf: "X-Tidings-Feed: ".utf8)
+            out.append(contentsOf: feed)
+            out.append(0x0A)
         }
-        h += "X-Tidings-Entry: \(entryKey(article.entryKey))\n"
-        h += "User-Agent: Tidings\n"
-        h += "MIME-Version: 1.0\n"
-        return h
+        out.append(contentsOf: "X-Tidings-Entry: ".utf8)
+        out.append(contentsOf: entryKey(article.entryKey).utf8)
+        out.append(contentsOf: "\nUser-Agent: Tidings\nMIME-Version: 1.0\n".utf8)
     }
 
     /// RFC 2919 list identifier: `<host-slug>.<8 hex: FNV-1a of the feed URL>.tidings`. The host
@@ -89,14 +117,16 @@ enum MailHeaders {
     /// characters that would end `<…>`. Nil when too long for one header line: a URL cannot
     /// be folded, and RFC 5322 caps lines at 998 bytes (the text part still shows it).
     static func uri(_ url: String) -> String? {
-        let trimmed = HeaderEncoding.sanitized(url)
-        guard !trimmed.isEmpty else { return nil }
-        var value = HeaderEncoding.percentEncodedASCII(trimmed)
-        if value.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
-            value = value.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
-                .replacingOccurrences(of: "\"", with: "%22")
-        }
-        return value.utf8.count <= 900 ? value : nil
+        uriBytes(url).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func uriBytes(_ url: String) -> [UInt8]? {
+        var value: [UInt8] = []
+        value.reserveCapacity(url.utf8.count)
+        // `<`, `>` and `"` are printable, but would end `<…>` or a quoted string.
+        HeaderEncoding.appendPercentEncodedASCII(HeaderEncoding.sanitized(Array(url.utf8)),
+                                                 alsoEncoding: { $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }, to: &value)
+        return !value.isEmpty && value.count <= 900 ? value : nil
     }
 
     /// The entry key, printable ASCII only; very long keys (some guids are whole URLs with

@@ -28,17 +28,20 @@ public enum MailMessage {
     public static func render(_ article: MailArticle) -> [UInt8] {
         let id = messageID(feedURL: article.feedURL, entryKey: article.entryKey)
         let entry = article.entry
-        var out: [UInt8] = []
-        out.reserveCapacity(4096 + 3 * (entry.content ?? entry.summary ?? "").utf8.count)
-        out.append(contentsOf: MailHeaders.block(for: article, messageID: id).utf8)
-
         let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map(HTMLDocument.init)
-        let text = Array(MailParts.text(for: article, html: html).utf8)
+        var out: [UInt8] = []
+        // Both parts are about the size of the HTML, and quoted-printable adds a little.
+        out.reserveCapacity(2048 + 3 * (html?.sourceCount ?? 0))
+        MailHeaders.append(for: article, messageID: id, to: &out)
+
+        // One resolver for both parts: building one parses the base URL with Foundation.
+        let resolver = HTMLLinks.Resolver(base: entry.baseURL ?? entry.link)
+        let text = MailParts.text(for: article, html: html, resolver: resolver)
         guard let html else {
             appendPart(text, type: "text/plain; charset=utf-8", to: &out)
             return out
         }
-        let htmlBytes = MailParts.html(for: article, content: html)
+        let htmlBytes = MailParts.html(for: article, content: html, resolver: resolver)
         // "=_" never occurs in quoted-printable or base64 output, so this boundary cannot
         // appear inside the parts; deriving it from the Message-ID keeps goldens stable.
         let boundary = "=_tidings_" + id.prefix(24)
@@ -53,9 +56,13 @@ public enum MailMessage {
 
     /// A part's own headers and encoded body (for a single-part message, these headers finish
     /// the message header block).
-    private static func appendPart(_ body: [UInt8], type: String, to out: inout [UInt8]) {
+    private static func appendPart(_ body: [UInt8], type: StaticString, to out: inout [UInt8]) {
         let encoding = MIMEBody.choose(for: body)
-        out.append(contentsOf: "Content-Type: \(type)\nContent-Transfer-Encoding: \(encoding.rawValue)\n\n".utf8)
+        out.append(contentsOf: "Content-Type: ".utf8)
+        type.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(contentsOf: "\nContent-Transfer-Encoding: ".utf8)
+        out.append(contentsOf: encoding.rawValue.utf8)
+        out.append(contentsOf: "\n\n".utf8)
         MIMEBody.encode(body, as: encoding, into: &out)
         if out.last != 0x0A { out.append(0x0A) }
     }
