@@ -28,10 +28,13 @@ let package = Package(
         .target(name: "TidingsFetch", dependencies: ["TidingsModel", "CCurl", "CTidingsShims"], swiftSettings: swift6),
         .target(name: "TidingsStore", dependencies: ["TidingsModel", "CSQLite"], swiftSettings: swift6),
         .target(name: "TidingsDeliver", dependencies: ["TidingsModel"], swiftSettings: swift6),
+        // The static site (HTML pages, Atom, JSON Feed, OPML): plain Swift over model values,
+        // sanitizing with TidingsDeliver's HTMLSanitizer. No database, no I/O beyond its directory.
+        .target(name: "TidingsStatic", dependencies: ["TidingsModel", "TidingsDeliver"], swiftSettings: swift6),
         .target(
             name: "TidingsCore",
             dependencies: [
-                "TidingsModel", "TidingsParse", "TidingsFetch", "TidingsStore", "TidingsDeliver",
+                "TidingsModel", "TidingsParse", "TidingsFetch", "TidingsStore", "TidingsDeliver", "TidingsStatic",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swift6
@@ -39,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "tidings",
             dependencies: [
-                "TidingsCore",
+                "TidingsCore", "TidingsStatic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TidingsDeliverTests", dependencies: ["TidingsDeliver", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
+        .testTarget(name: "TidingsStaticTests", dependencies: ["TidingsStatic", "TidingsParse", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures"], swiftSettings: swift6),
     ]
 )

@@ -9,8 +9,9 @@ if [ "${1:-}" = "--test" ]; then
     # python3 reads delivered mail back with its email package and runs the parser
     # comparison; feedparser checks republished feeds; mu indexes the test maildirs;
     # gzip/brotli make compressed bodies for the fetch tests; systemd provides
-    # systemd-analyze, which verifies the unit files in systemd/.
-    packages+=(python3 python3-feedparser maildir-utils gzip brotli systemd)
+    # systemd-analyze, which verifies the unit files in systemd/; chromium renders
+    # the static site headless (ChromiumRenderTests).
+    packages+=(python3 python3-feedparser maildir-utils gzip brotli systemd chromium)
 fi
 
 missing=()

@@ -46,5 +46,27 @@ enum Migrations {
         """
         ALTER TABLE feeds ADD COLUMN failure_notice_at REAL;
         """,
+        // The static site (`tidings sync --static DIR`) renders from these rows: what a page needs
+        // of each article, sanitized once when it is stored. Keyed to its entry, so pruning an
+        // entry removes its article; written in the same transaction as the entry.
+        """
+        CREATE TABLE articles (
+            entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            site_id TEXT NOT NULL UNIQUE,      -- stable page name: articles/<site_id>.html
+            title TEXT,
+            link TEXT,
+            authors TEXT,                      -- one a line
+            categories TEXT,                   -- one a line
+            published REAL,
+            updated REAL,
+            sort_date REAL NOT NULL,           -- published, else updated, else first seen
+            language TEXT,
+            excerpt TEXT NOT NULL,             -- plain text
+            content TEXT NOT NULL              -- sanitized HTML, URLs absolute
+        );
+        CREATE INDEX articles_by_date ON articles(sort_date DESC);
+        CREATE INDEX articles_by_feed ON articles(feed_id);
+        """,
     ]
 }

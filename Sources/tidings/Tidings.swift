@@ -10,6 +10,6 @@ struct Tidings: ParsableCommand {
             key=value options (title=, every=, folder=). A newsboat urls file works as it is.
             """,
         version: TidingsVersion.version,
-        subcommands: [Sync.self, Run.self, Parse.self, Check.self, Status.self]
+        subcommands: [Sync.self, Run.self, Parse.self, Check.self, Status.self, Opml.self, Add.self, Remove.self]
     )
 }

@@ -27,7 +27,7 @@ struct DeliveryBatch {
     }
 
     /// Writes the batch; returns the failures (per feed) and the number of articles delivered.
-    func commit(store: StateStore, maildirs: MaildirSet, catchUp: Bool, now: Date) -> (delivered: Int, failures: [TidingsError]) {
+    func commit(store: StateStore, maildirs: MaildirSet?, catchUp: Bool, now: Date) -> (delivered: Int, failures: [TidingsError]) {
         var results = self.results
         var failures: [TidingsError] = []
 
@@ -35,7 +35,9 @@ struct DeliveryBatch {
         //    them all durable.
         var staged: [(Maildir, [String])] = []
         do throws(TidingsError) {
+            // No maildirs (a static-site-only sync) means no messages were staged.
             for (folder, messages) in Dictionary(grouping: results.flatMap(\.messages), by: \.folder) {
+                guard let maildirs else { break }
                 staged.append((try maildirs.maildir(folder: folder), messages.map(\.name)))
             }
             for (maildir, _) in staged { try maildir.flushStaged() }
@@ -64,6 +66,8 @@ struct DeliveryBatch {
                     try store.record(feedID: result.feedID, update)
                     try store.insert(feedID: result.feedID, entries: result.newEntries,
                                      state: catchUp || result.messages.isEmpty ? .seen : .pending, at: now)
+                    // Static site: the articles of those entries, in the same transaction.
+                    if !result.newEntries.isEmpty { try store.insertArticles(feedID: result.feedID, result.articles) }
                     try store.touch(feedID: result.feedID, keys: result.stillPresent, at: now)
                 }
             }

@@ -14,6 +14,9 @@ struct FeedResult: Sendable {
     var stillPresent: [KeyHash] = []
     /// Set when the feed failed; its validators are then not advanced.
     var failure: TidingsError?
+    /// The new entries' articles for the static site (only with `--static`), stored in the
+    /// same transaction as the entries.
+    var articles: [NewArticle] = []
 }
 
 /// A message already written into its maildir's `tmp/`, not yet flushed or published.

@@ -1,5 +1,6 @@
 import Foundation
 import TidingsFetch
+import TidingsStatic
 
 /// What one sync does and where it reads and writes.
 public struct SyncOptions: Sendable {
@@ -26,6 +27,17 @@ public struct SyncOptions: Sendable {
     public var rewriteMoved = false
     /// A contact (e-mail or URL) added to the User-Agent, so server operators can reach you.
     public var contact: String?
+
+    // Static site (issue 5). Delivery goes to whichever targets are set: the maildir when
+    // `deliversMail`, the static directory when `staticDirectory` is set, or both.
+    /// False when only a static site is wanted (`tidings sync --static DIR` without `--maildir`).
+    public var deliversMail = true
+    /// Render the articles into this directory after the sync (`--static DIR`).
+    public var staticDirectory: String?
+    /// How long articles stay on the static site (`--keep 30d` or `--keep 500`); nil keeps all.
+    public var keep: SiteRetention?
+    /// Page size and feed length of the static site (`--page-size`, `--feed-items`).
+    public var site = SiteOptions()
 
     var userAgent: String {
         guard let contact, !contact.isEmpty else { return TidingsVersion.userAgent }

@@ -16,6 +16,8 @@ public struct SyncReport: Sendable {
     public var recovered = 0
     public var failures: [TidingsError] = []
     public var warnings: [TidingsError] = []
+    /// What the static site update did (`sync --static DIR`), one line for the user.
+    public var staticSite: String?
 
     public init() {}
 

@@ -5,6 +5,7 @@ import TidingsDeliver
 import TidingsFetch
 import TidingsModel
 import TidingsParse
+import TidingsStatic
 import TidingsStore
 
 /// One pass over every feed: fetch → parse → dedup → store → deliver.
@@ -17,7 +18,8 @@ public final class SyncRunner: @unchecked Sendable {
     private let feeds: [FeedSource]
     private let logger: Logger
     private let store: StateStore
-    private let maildirs: MaildirSet
+    /// nil when only a static site is wanted (`sync --static DIR` without `--maildir`).
+    private let maildirs: MaildirSet?
     private let storeQueue = DispatchQueue(label: "tidings.store")
     private let workQueue = DispatchQueue(label: "tidings.work", qos: .userInitiated, attributes: .concurrent)
     /// Creates the message files. One thread: two threads creating files in one directory
@@ -45,7 +47,7 @@ public final class SyncRunner: @unchecked Sendable {
         self.feeds = feeds
         self.logger = logger
         self.store = store
-        self.maildirs = try MaildirSet(root: options.maildir, folders: Set(feeds.map(\.folder)))
+        self.maildirs = options.deliversMail ? try MaildirSet(root: options.maildir, folders: Set(feeds.map(\.folder))) : nil
         self.progress = options.progress ? ProgressLine(total: feeds.count) : nil
     }
 
@@ -65,9 +67,11 @@ public final class SyncRunner: @unchecked Sendable {
 
     func run() throws(TidingsError) -> SyncReport {
         report.feeds = feeds.count
-        report.recovered = try Recovery.run(store: store, maildirs: maildirs)
-        // Only after recovery: it may still need messages staged in tmp/.
-        for maildir in maildirs.all { maildir.cleanTmp() }
+        if let maildirs {
+            report.recovered = try Recovery.run(store: store, maildirs: maildirs)
+            // Only after recovery: it may still need messages staged in tmp/.
+            for maildir in maildirs.all { maildir.cleanTmp() }
+        }
 
         let now = Date()
         var requests: [FetchRequest] = []
@@ -120,8 +124,25 @@ public final class SyncRunner: @unchecked Sendable {
             progress?.finish()
         }
         try handleMoved()
+        updateStaticSite()
         report.failures.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return report
+    }
+
+    /// Static site (`--static DIR`): render what changed, after every batch is committed.
+    /// A failure here is reported but does not undo the sync (the articles are stored; the
+    /// next sync renders them).
+    private func updateStaticSite() {
+        guard let directory = options.staticDirectory else { return }
+        do {
+            let started = Date()
+            let outcome = try SiteUpdate.run(directory: directory, options: options.site, keep: options.keep, feeds: feeds, store: store)
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            report.staticSite = "static site \(directory): \(outcome.written) files written, \(outcome.unchanged) unchanged, "
+                + "\(outcome.removed) removed in \(seconds) s"
+        } catch {
+            report.failures.append(TidingsError(stage: .deliver, message: "static site \(directory): \(error.message)"))
+        }
     }
 
     /// Feeds that answered with a permanent redirect chain: tell the user, or with
@@ -231,20 +252,41 @@ public final class SyncRunner: @unchecked Sendable {
                     fresh.append((item, hash))
                 }
             }
-            if options.catchUp || fresh.isEmpty {
+            // Static site: new entries also become articles, with --catch-up too (catching up
+            // keeps a busy feed out of the mailbox; the site should still show what it has).
+            let wantsSite = options.staticDirectory != nil && !fresh.isEmpty
+            if options.catchUp || fresh.isEmpty || maildirs == nil {
                 result.newEntries = fresh.map { NewEntry(keyHash: $0.1) }
-                report.caughtUp += fresh.count
-                accept(result)
-                finishParsed()
+                if options.catchUp { report.caughtUp += fresh.count }
+                guard wantsSite else {
+                    accept(result)
+                    finishParsed()
+                    return
+                }
+                let seenResult = result
+                let toStore = fresh
+                workQueue.async {
+                    var withArticles = seenResult
+                    withArticles.articles = StaticArticles.make(source, parsed, toStore, seenAt: Date())
+                    let stored = withArticles
+                    self.storeQueue.async {
+                        if self.maildirs == nil { self.report.delivered += stored.articles.count }
+                        self.accept(stored)
+                        self.finishParsed()
+                    }
+                }
                 return
             }
             let feedTitle = source.title ?? parsed.title ?? Self.hostName(source.url)
             let keyedResult = result
             let toRender = fresh
             workQueue.async {
+                var withArticles = keyedResult
+                if wantsSite { withArticles.articles = StaticArticles.make(source, parsed, toRender, seenAt: Date()) }
+                let forStaging = withArticles
                 let messages = self.render(source, feedTitle: feedTitle, siteLink: parsed.link, toRender)
                 self.writerQueue.async {
-                    let staged = self.stage(source, messages, into: keyedResult)
+                    let staged = self.stage(source, messages, into: forStaging)
                     self.storeQueue.async {
                         self.accept(staged)
                         self.finishParsed()
@@ -279,6 +321,7 @@ public final class SyncRunner: @unchecked Sendable {
     private func stage(_ source: FeedSource, _ messages: [Rendered], into result: FeedResult) -> FeedResult {
         var result = result
         do throws(TidingsError) {
+            guard let maildirs else { return result }  // not reached: nothing is staged without a maildir
             let maildir = try maildirs.maildir(folder: source.folder)
             do throws(TidingsError) {
                 try maildir.stage(messages.map { (name: $0.name, message: $0.bytes) })
@@ -342,7 +385,7 @@ public final class SyncRunner: @unchecked Sendable {
 
     private func update(for response: FetchResponse, _ source: FeedSource, _ parsed: ParsedFeed? = nil) -> FeedUpdate {
         let now = Date()
-        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge)
+        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge, feedTTL: parsed?.ttl)
         return FeedUpdate(
             fetchedAt: now, status: response.status, etag: response.etag, lastModified: response.lastModified,
             title: parsed?.title, siteLink: parsed?.link, movedTo: response.permanentRedirect,
