@@ -48,6 +48,9 @@ public struct FeedUpdate: Sendable {
     public var nextDueAt: Date?
     public var bodyHash: String?
     public var retryAfter: Date?
+    /// True when the body was parsed (a 200 whose bytes changed): the entries it held were
+    /// touched, so every older entry of the feed has left it.
+    public var parsed = false
 
     public init(
         fetchedAt: Date, status: Int? = nil, etag: String? = nil, lastModified: String? = nil,

@@ -68,5 +68,10 @@ enum Migrations {
         CREATE INDEX articles_by_date ON articles(sort_date DESC);
         CREATE INDEX articles_by_feed ON articles(feed_id);
         """,
+        // Pruning: an entry has left its feed when a later parse of the feed did not touch it.
+        """
+        ALTER TABLE feeds ADD COLUMN last_parsed_at REAL;
+        CREATE INDEX entries_by_last_seen ON entries(last_seen_at);
+        """,
     ]
 }

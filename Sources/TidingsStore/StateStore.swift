@@ -118,7 +118,8 @@ public final class StateStore {
                     moved_to = ?7, timings = ?8, next_due_at = ?9,
                     last_error = NULL, last_error_stage = NULL, last_success_at = ?1,
                     failing_since = NULL, consecutive_failures = 0,
-                    body_hash = coalesce(?11, body_hash), gone_since = NULL, retry_after = NULL
+                    body_hash = coalesce(?11, body_hash), gone_since = NULL, retry_after = NULL,
+                    last_parsed_at = CASE WHEN ?12 THEN ?1 ELSE last_parsed_at END
                 WHERE id = ?10
                 """)
             statement.bind(1, at)
@@ -132,6 +133,7 @@ public final class StateStore {
             statement.bind(9, update.nextDueAt?.timeIntervalSince1970)
             statement.bind(10, feedID)
             statement.bind(11, update.bodyHash)
+            statement.bind(12, update.parsed ? 1 : 0)
             try statement.step()
         } else {
             let statement = try db.statement("""
@@ -266,12 +268,16 @@ public final class StateStore {
         try clearValidators(feedID: pending.feedID)
     }
 
-    /// Deletes entry records unseen for longer than `age`. Keys are hashes, so what is
-    /// kept meanwhile is a compact tombstone: an entry that leaves its feed and comes
-    /// back within `age` is recognised and not delivered again.
+    /// Deletes the records of entries that left their feed more than `age` ago: unseen for
+    /// that long *and* absent from a later parse of the feed (a feed answering 304 for a year
+    /// still holds its entries, so those are kept). Until then a record is a compact tombstone
+    /// (a 128-bit key hash): an entry that drops out and comes back is not delivered again.
     @discardableResult
     public func prune(unseenFor age: TimeInterval, now: Date = Date()) throws(TidingsError) -> Int {
-        let statement = try db.statement("DELETE FROM entries WHERE state != 0 AND last_seen_at < ?")
+        let statement = try db.statement("""
+            DELETE FROM entries WHERE last_seen_at < ?1 AND state != 0
+              AND last_seen_at < (SELECT last_parsed_at FROM feeds WHERE feeds.id = entries.feed_id)
+            """)
         statement.bind(1, now.timeIntervalSince1970 - age)
         try statement.step()
         return db.changes

@@ -74,14 +74,25 @@ import TidingsTestSupport
         #expect(try store.feed(url: "https://example.org/feed")?.etag == nil)
     }
 
-    @Test func pruneKeepsRecentTombstonesAndDropsOldOnes() throws {
+    @Test func pruneDropsOnlyEntriesThatLeftTheirFeedLongAgo() throws {
         let store = try StateStore(directory: dir.path)
         let id = try store.feedID(url: "https://example.org/feed")
         let now = Date()
         try store.insert(feedID: id, entries: [NewEntry(keyHash: KeyHash(key: "old"))], state: .delivered, at: now - 400 * 86400)
         try store.insert(feedID: id, entries: [NewEntry(keyHash: KeyHash(key: "recent"))], state: .delivered, at: now - 30 * 86400)
+        // No parse since: the feed may have answered 304 all year, so its entries are still in it.
+        #expect(try store.prune(unseenFor: 365 * 86400, now: now) == 0)
+        var update = FeedUpdate(fetchedAt: now - 86400, status: 200)
+        update.parsed = true
+        try store.record(feedID: id, update)
         #expect(try store.prune(unseenFor: 365 * 86400, now: now) == 1)
         #expect(try store.knownKeys(feedID: id) == [KeyHash(key: "recent")])
+    }
+
+    @Test func pruneUsesTheLastSeenIndex() throws {
+        let store = try StateStore(directory: dir.path)
+        let plan = try store.queryPlan("DELETE FROM entries WHERE last_seen_at < 5 AND state != 0")
+        #expect(plan.contains { $0.contains("entries_by_last_seen") }, "\(plan)")
     }
 
     /// A sync looks entries up per feed; those lookups must use the (feed_id, key_hash)

@@ -27,6 +27,9 @@ public struct SyncOptions: Sendable {
     public var rewriteMoved = false
     /// A contact (e-mail or URL) added to the User-Agent, so server operators can reach you.
     public var contact: String?
+    /// How long after an entry left its feed its record (a compact tombstone) is kept; an
+    /// entry that comes back within this time is not delivered again.
+    public var forgetAfter: TimeInterval = 365 * 86400
 
     // Static site (issue 5). Delivery goes to whichever targets are set: the maildir when
     // `deliversMail`, the static directory when `staticDirectory` is set, or both.

@@ -124,6 +124,11 @@ public final class SyncRunner: @unchecked Sendable {
             progress?.finish()
         }
         try handleMoved()
+        do {
+            try store.prune(unseenFor: options.forgetAfter)
+        } catch {
+            report.warnings.append(TidingsError(stage: .store, message: "pruning old entries failed (\(error.message)); nothing is lost, it is retried next time"))
+        }
         updateStaticSite()
         report.failures.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return report
@@ -244,6 +249,7 @@ public final class SyncRunner: @unchecked Sendable {
             let known = try store.knownKeys(feedID: feedID)
             var result = FeedResult(source: source, feedID: feedID, update: update(for: response, source, parsed))
             result.update.bodyHash = bodyHash
+            result.update.parsed = true
             var fresh: [(EntryIdentity.Keyed, KeyHash)] = []
             for (item, hash) in zip(keyed, hashes) {
                 if known.contains(hash) {

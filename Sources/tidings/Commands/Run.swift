@@ -18,6 +18,8 @@ extension Tidings {
 
         @OptionGroup var common: CommonOptions
 
+        @OptionGroup(title: "Limits on every transfer") var fetchLimits: FetchLimitOptions
+
         @Option(name: .long, help: ArgumentHelp("The maildir to deliver into (created if missing).", valueName: "dir"))
         var maildir: String = Paths.defaultMaildir()
 
@@ -59,6 +61,7 @@ extension Tidings {
             var sync = SyncOptions(feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir,
                                    jobs: jobs, perHost: perHost)
             sync.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
+            sync.limits = fetchLimits.limits
             // Validated above. `every` below a minute is accepted here (not in feeds.txt) for tests.
             var options = DaemonOptions(sync: sync, every: Interval.parse(every)!)
             options.notifyAfter = notifyAfter == "never" ? nil : Interval.parse(notifyAfter)

@@ -17,6 +17,8 @@ extension Tidings {
 
         @OptionGroup var common: CommonOptions
 
+        @OptionGroup(title: "Limits on every transfer") var fetchLimits: FetchLimitOptions
+
         // Optional since the static site (issue 5): articles go to whichever targets are given,
         // and to the default maildir when neither is.
         @Option(name: .long, help: ArgumentHelp("The maildir to deliver into (created if missing; default ~/Maildir/feeds unless --static is given).", valueName: "dir"))
@@ -69,6 +71,7 @@ extension Tidings {
             var options = SyncOptions(
                 feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir ?? Paths.defaultMaildir(), catchUp: catchUp,
                 jobs: jobs, perHost: perHost, batchSize: max(1, batchSize), progress: stderrIsTerminal)
+            options.limits = fetchLimits.limits
             options.retryGone = retryGone
             options.rewriteMoved = rewriteMoved
             options.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
