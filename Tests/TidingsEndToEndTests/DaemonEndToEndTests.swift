@@ -158,3 +158,23 @@ struct DaemonEndToEndTests {
         #expect(!daemon.stderr.contains("<5>"))
     }
 }
+
+/// `tidings run --static DIR`: the daemon keeps the static site current as well as the maildir.
+@Suite(.enabled(if: TidingsProcess.isBuilt, "build the tidings binary first (swift build)"))
+struct DaemonStaticSiteEndToEndTests {
+    @Test func theDaemonPublishesNewArticlesOnTheSite() throws {
+        let h = try SyncHarness()
+        h.publish("/a.xml", syntheticFeed(name: "a", count: 2))
+        try h.writeFeeds([h.server.url("/a.xml")])
+        let site = h.dir.file("site")
+        let daemon = try h.startDaemon(["--every", "1s", "--static", site])
+        #expect(eventually { h.newMessages().count == 2 }, "\(daemon.stderr)")
+        #expect(eventually { (try? String(contentsOfFile: site + "/index.html", encoding: .utf8))?.contains("a item 1") == true },
+                "\(daemon.stderr)")
+        h.publish("/a.xml", syntheticFeed(name: "a", count: 3))
+        #expect(eventually { (try? String(contentsOfFile: site + "/atom.xml", encoding: .utf8))?.contains("a item 2") == true },
+                "\(daemon.stderr)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 5) == 0)
+    }
+}

@@ -89,7 +89,8 @@ final class PassWorker: @unchecked Sendable {
     }
 
     private func notify(_ feed: FeedSource, _ record: FeedRecord, threshold: TimeInterval, now: Date) {
-        guard let store else { return }
+        // A static-site-only daemon has no maildir to write notices into; the log says it.
+        guard let store, options.sync.deliversMail else { return }
         do throws(TidingsError) {
             let noticeAt = try store.failureNoticeAt(feedID: record.id)
             guard let kind = FailureNotice.decide(record: record, noticeAt: noticeAt, now: now, threshold: threshold) else { return }

@@ -20,8 +20,7 @@ extension Tidings {
 
         @OptionGroup(title: "Limits on every transfer") var fetchLimits: FetchLimitOptions
 
-        @Option(name: .long, help: ArgumentHelp("The maildir to deliver into (created if missing).", valueName: "dir"))
-        var maildir: String = Paths.defaultMaildir()
+        @OptionGroup(title: "Delivery") var delivery: DeliveryOptions
 
         @Option(name: .long, help: ArgumentHelp("How often to fetch feeds without every= (90s, 30m, 2h, 1d).", valueName: "interval"))
         var every: String = "1h"
@@ -58,8 +57,9 @@ extension Tidings {
 
         func run() throws {
             let logger = common.makeLogger()
-            var sync = SyncOptions(feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir,
+            var sync = SyncOptions(feedsPath: common.feeds, stateDirectory: common.state, maildir: delivery.maildirPath,
                                    jobs: jobs, perHost: perHost)
+            delivery.apply(to: &sync)
             sync.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
             sync.limits = fetchLimits.limits
             // Validated above. `every` below a minute is accepted here (not in feeds.txt) for tests.

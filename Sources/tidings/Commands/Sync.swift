@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TidingsCore
 import TidingsFetch
-import TidingsStatic
 
 extension Tidings {
     struct Sync: ParsableCommand {
@@ -19,22 +18,7 @@ extension Tidings {
 
         @OptionGroup(title: "Limits on every transfer") var fetchLimits: FetchLimitOptions
 
-        // Optional since the static site (issue 5): articles go to whichever targets are given,
-        // and to the default maildir when neither is.
-        @Option(name: .long, help: ArgumentHelp("The maildir to deliver into (created if missing; default ~/Maildir/feeds unless --static is given).", valueName: "dir"))
-        var maildir: String?
-
-        @Option(name: .customLong("static"), help: ArgumentHelp("Also (or only) publish the articles as a static web site in this directory.", valueName: "dir"))
-        var staticDirectory: String?
-
-        @Option(name: .long, help: ArgumentHelp("Static site: keep articles this long (30d, 12h) or this many (500); default all.", valueName: "age|count"))
-        var keep: String?
-
-        @Option(name: .long, help: "Static site: articles per listing page.")
-        var pageSize: Int = 50
-
-        @Option(name: .long, help: "Static site: articles in each Atom and JSON feed.")
-        var feedItems: Int = 100
+        @OptionGroup(title: "Delivery") var delivery: DeliveryOptions
 
         @Flag(name: .long, help: "Record every current article as seen without delivering it.")
         var catchUp = false
@@ -60,25 +44,18 @@ extension Tidings {
         func validate() throws {
             guard jobs >= 1, jobs <= 1000 else { throw ValidationError("--jobs must be between 1 and 1000") }
             guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1") }
-            guard pageSize >= 1, feedItems >= 1 else { throw ValidationError("--page-size and --feed-items must be at least 1") }
-            if let keep, SiteRetention.parse(keep) == nil {
-                throw ValidationError("--keep \(keep): write an age (30d, 12h) or a number of articles (500)")
-            }
         }
 
         func run() throws {
             let logger = common.makeLogger()
             var options = SyncOptions(
-                feedsPath: common.feeds, stateDirectory: common.state, maildir: maildir ?? Paths.defaultMaildir(), catchUp: catchUp,
+                feedsPath: common.feeds, stateDirectory: common.state, maildir: delivery.maildirPath, catchUp: catchUp,
                 jobs: jobs, perHost: perHost, batchSize: max(1, batchSize), progress: stderrIsTerminal)
             options.limits = fetchLimits.limits
             options.retryGone = retryGone
             options.rewriteMoved = rewriteMoved
             options.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
-            options.deliversMail = maildir != nil || staticDirectory == nil
-            options.staticDirectory = staticDirectory
-            options.keep = keep.flatMap(SiteRetention.parse)
-            options.site = SiteOptions(pageSize: pageSize, feedItems: feedItems)
+            delivery.apply(to: &options)
             let report: SyncReport
             do {
                 report = try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
