@@ -67,15 +67,8 @@ extension Tidings {
             options.notifyAfter = notifyAfter == "never" ? nil : Interval.parse(notifyAfter)
             options.stopTimeout = Interval.parse(stopTimeout)!
             options.initialSpread = initialSpread == "0" ? 0 : Interval.parse(initialSpread)!
-            let status: Int32
-            do {
-                status = try Daemon.run(options, logger: logger, onWait: { logger.notice("\($0)") })
-            } catch let invalid as FeedList.Invalid {
-                printError(invalid.description)
-                throw ExitCode(2)
-            } catch {
-                printError("tidings: \(error)")
-                throw ExitCode(2)
+            let status = try exitingOnSetupError {
+                try Daemon.run(options, logger: logger, onWait: { logger.notice("\($0)") })
             }
             if status != 0 { throw ExitCode(status) }
         }

@@ -56,15 +56,8 @@ extension Tidings {
             options.rewriteMoved = rewriteMoved
             options.contact = contact ?? ProcessInfo.processInfo.environment["TIDINGS_CONTACT"]
             delivery.apply(to: &options)
-            let report: SyncReport
-            do {
-                report = try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
-            } catch let invalid as FeedList.Invalid {
-                printError(invalid.description)
-                throw ExitCode(2)
-            } catch {
-                printError("tidings: \(error)")
-                throw ExitCode(2)
+            let report = try exitingOnSetupError {
+                try SyncRunner.sync(options, logger: logger, onWait: { printError("tidings: \($0)") })
             }
             for warning in report.warnings { printError("warning: \(warning)") }
             for failure in report.failures { printError(failure.description) }
