@@ -26,6 +26,8 @@ public struct FeedRecord: Sendable, Equatable {
     public var goneSince: Date?
     /// The server's Retry-After (429, 503): not fetched before then.
     public var retryAfter: Date?
+    /// The feed's typical gap between posts, as last measured (adaptive schedule).
+    public var postingGap: TimeInterval?
 
     /// True when the server said the feed is gone for good.
     public var isGone: Bool { goneSince != nil }
@@ -48,6 +50,8 @@ public struct FeedUpdate: Sendable {
     public var nextDueAt: Date?
     public var bodyHash: String?
     public var retryAfter: Date?
+    /// The feed's typical gap between posts, when measured by this fetch.
+    public var postingGap: TimeInterval?
     /// True when the body was parsed (a 200 whose bytes changed): the entries it held were
     /// touched, so every older entry of the feed has left it.
     public var parsed = false

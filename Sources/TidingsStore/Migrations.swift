@@ -73,5 +73,9 @@ enum Migrations {
         ALTER TABLE feeds ADD COLUMN last_parsed_at REAL;
         CREATE INDEX entries_by_last_seen ON entries(last_seen_at);
         """,
+        // The daemon's adaptive schedule: how often the feed posts, kept for the 304s in between.
+        """
+        ALTER TABLE feeds ADD COLUMN posting_gap REAL;
+        """,
     ]
 }

@@ -34,3 +34,38 @@ import TidingsCore
         #expect(policy.nextCheck(now: now, hints: Hints(retryAfter: sooner), consecutiveFailures: 1) == now.addingTimeInterval(3600))
     }
 }
+
+/// The daemon's adaptive schedule: poll at half a feed's typical gap between posts, within bounds.
+@Suite struct AdaptivePollingTests {
+    let policy = NextCheckPolicy(defaultInterval: 3600, adaptive: 900...86400)
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func delay(_ hints: NextCheckPolicy.Hints) -> TimeInterval {
+        policy.nextCheck(now: now, hints: hints, consecutiveFailures: 0).timeIntervalSince(now)
+    }
+
+    @Test func aFeedPostingHourlyIsCheckedEveryHalfHour() {
+        #expect(delay(.init(postingGap: 3600)) == 1800)
+    }
+
+    @Test func boundsHold() {
+        #expect(delay(.init(postingGap: 60)) == 900, "a chatty feed is not polled more often than the lower bound")
+        #expect(delay(.init(postingGap: 30 * 86400)) == 86400, "a quiet feed is still checked daily")
+    }
+
+    @Test func everyInFeedsTxtWinsAndUnknownRatesKeepTheDefault() {
+        #expect(delay(.init(interval: 7200, postingGap: 3600)) == 7200)
+        #expect(delay(.init()) == 3600)
+        #expect(NextCheckPolicy(defaultInterval: 3600).nextCheck(now: now, hints: .init(postingGap: 600), consecutiveFailures: 0)
+            .timeIntervalSince(now) == 3600, "without --adaptive the posting rate changes nothing")
+    }
+
+    @Test(arguments: [
+        ([0.0, 3600, 7200, 10800], 3600.0 as Double?),
+        ([0.0, 86400], nil),                 // two dates say nothing
+        ([5.0, 5, 5, 5], nil),               // one date for everything
+    ] as [([Double], Double?)])
+    func typicalGap(_ offsets: [Double], _ expected: Double?) {
+        #expect(PostingRate.typicalGap(offsets.map { Date(timeIntervalSince1970: $0) }) == expected)
+    }
+}

@@ -178,3 +178,32 @@ struct DaemonStaticSiteEndToEndTests {
         #expect(daemon.waitForExit(timeout: 5) == 0)
     }
 }
+
+/// `tidings run --adaptive MIN-MAX`: a feed posting every ten minutes is next due in about
+/// five (half its gap, plus at most 10% jitter), as the stored schedule shows.
+@Suite(.enabled(if: TidingsProcess.isBuilt, "build the tidings binary first (swift build)"))
+struct DaemonAdaptiveEndToEndTests {
+    @Test func aFeedThatPostsOftenIsCheckedOften() throws {
+        let h = try SyncHarness()
+        var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>busy</title>"
+        for i in 0..<6 {
+            let minute = 50 - i * 10
+            xml += "<item><title>post \(i)</title><guid>busy-\(i)</guid><pubDate>Sun, 01 Nov 2026 10:\(minute < 10 ? "0" : "")\(minute):00 +0000</pubDate></item>"
+        }
+        xml += "</channel></rss>"
+        h.publish("/busy.xml", Array(xml.utf8))
+        try h.writeFeeds([h.server.url("/busy.xml")])
+        let daemon = try h.startDaemon(["--every", "6h", "--adaptive", "1m-1d"])
+        #expect(eventually { h.newMessages().count == 6 }, "\(daemon.stderr)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 5) == 0)
+        let status = try TidingsProcess.run(["status", "--state", h.state, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first)
+        let formatter = ISO8601DateFormatter()
+        let fetched = try #require((row["last_fetch"] as? String).flatMap(formatter.date(from:)))
+        let due = try #require((row["next_due"] as? String).flatMap(formatter.date(from:)))
+        let delay = due.timeIntervalSince(fetched)
+        #expect(delay >= 299 && delay <= 331, "next due after \(delay) s, expected 300–330 s rather than the 6 h default")
+    }
+}

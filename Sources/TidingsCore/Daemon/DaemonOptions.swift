@@ -8,6 +8,9 @@ public struct DaemonOptions: Sendable {
     public var every: TimeInterval
     /// Largest random stretch of a feed's next delay, as a fraction of it.
     public var jitter: Double = 0.1
+    /// `--adaptive MIN-MAX`: poll feeds without `every=` at half their typical gap between
+    /// posts, within these bounds; nil: every feed at its plain interval.
+    public var adaptive: ClosedRange<TimeInterval>?
     /// Never-fetched feeds are first due at random within this long (or their interval, if shorter).
     public var initialSpread: TimeInterval = 60
     /// Tell the user once a feed has failed this long (`--notify-after`); nil: never.
@@ -27,7 +30,8 @@ public struct DaemonOptions: Sendable {
     var passOptions: SyncOptions {
         var options = sync
         options.progress = false
-        options.policy = NextCheckPolicy(defaultInterval: every, maxBackoff: max(24 * 3600, every), jitter: jitter)
+        options.policy = NextCheckPolicy(defaultInterval: every, maxBackoff: max(24 * 3600, every), jitter: jitter,
+                                         adaptive: adaptive)
         return options
     }
 

@@ -178,7 +178,7 @@ public final class SyncRunner: @unchecked Sendable {
         report.notModified += 1
         report.feedsOK += 1
         withFeedID(source) { feedID in
-            batch.add(FeedResult(source: source, feedID: feedID, update: update(for: response, source)))
+            batch.add(FeedResult(source: source, feedID: feedID, update: update(for: response, source, record: records[index])))
         }
         progress?.advance(failed: false)
     }
@@ -222,7 +222,7 @@ public final class SyncRunner: @unchecked Sendable {
                 let failure = source.error(.parse, error.message)
                 self.report.failures.append(failure)
                 self.withFeedID(source) { feedID in
-                    var update = self.update(for: response, source)
+                    var update = self.update(for: response, source, record: self.records[index])
                     update.etag = nil
                     update.lastModified = nil
                     self.batch.add(FeedResult(source: source, feedID: feedID, update: update, failure: failure))
@@ -238,16 +238,16 @@ public final class SyncRunner: @unchecked Sendable {
         let hashes = keyed.map { KeyHash(key: $0.key) }
         storeQueue.async {
             if let target = response.permanentRedirect { self.movedFeeds[index] = target }
-            self.dedup(source, response, parsed, keyed, hashes, bodyHash: bodyHash)
+            self.dedup(source, response, parsed, keyed, hashes, bodyHash: bodyHash, record: self.records[index])
         }
     }
 
     /// On the store queue: find the entries never seen before, then render them on the work queue.
     private func dedup(_ source: FeedSource, _ response: FetchResponse, _ parsed: ParsedFeed,
-                       _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash], bodyHash: String) {
+                       _ keyed: [EntryIdentity.Keyed], _ hashes: [KeyHash], bodyHash: String, record: FeedRecord?) {
         withFeedID(source, leaveOnFailure: true) { (feedID: Int64) throws(TidingsError) in
             let known = try store.knownKeys(feedID: feedID)
-            var result = FeedResult(source: source, feedID: feedID, update: update(for: response, source, parsed))
+            var result = FeedResult(source: source, feedID: feedID, update: update(for: response, source, parsed, record: record))
             result.update.bodyHash = bodyHash
             result.update.parsed = true
             var fresh: [(EntryIdentity.Keyed, KeyHash)] = []
@@ -389,14 +389,20 @@ public final class SyncRunner: @unchecked Sendable {
         }
     }
 
-    private func update(for response: FetchResponse, _ source: FeedSource, _ parsed: ParsedFeed? = nil) -> FeedUpdate {
+    private func update(for response: FetchResponse, _ source: FeedSource, _ parsed: ParsedFeed? = nil,
+                        record: FeedRecord?) -> FeedUpdate {
         let now = Date()
-        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge, feedTTL: parsed?.ttl)
-        return FeedUpdate(
+        // How often the feed posts: from this parse, else as last measured (a 304 has no entries).
+        let postingGap = parsed.flatMap { PostingRate.typicalGap($0.entries.compactMap(\.date)) } ?? record?.postingGap
+        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge, feedTTL: parsed?.ttl,
+                                          postingGap: postingGap)
+        var update = FeedUpdate(
             fetchedAt: now, status: response.status, etag: response.etag, lastModified: response.lastModified,
             title: parsed?.title, siteLink: parsed?.link, movedTo: response.permanentRedirect,
             timingsJSON: Self.json(response.timings),
             nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: 0))
+        update.postingGap = postingGap
+        return update
     }
 
     private static func json(_ timings: FetchTimings) -> String? {

@@ -25,6 +25,9 @@ extension Tidings {
         @Option(name: .long, help: ArgumentHelp("How often to fetch feeds without every= (90s, 30m, 2h, 1d).", valueName: "interval"))
         var every: String = "1h"
 
+        @Option(name: .long, help: ArgumentHelp("Adapt each feed's interval to how often it posts (half its typical gap between posts), within these bounds, e.g. 15m-1d. Feeds with every= keep theirs.", valueName: "min-max"))
+        var adaptive: String?
+
         @Option(name: .long, help: ArgumentHelp("Deliver one notice when a feed has failed this long, and one when it recovers; 'never' to turn off.", valueName: "duration"))
         var notifyAfter: String = "24h"
 
@@ -49,10 +52,20 @@ extension Tidings {
             guard notifyAfter == "never" || Interval.parse(notifyAfter) != nil else {
                 throw ValidationError("--notify-after \(notifyAfter) is not a duration; write e.g. 24h, 3d or never")
             }
+            if let adaptive, Self.bounds(adaptive) == nil {
+                throw ValidationError("--adaptive \(adaptive): write two durations, the shortest and the longest interval, e.g. 15m-1d")
+            }
             guard Interval.parse(stopTimeout) != nil else { throw ValidationError("--stop-timeout \(stopTimeout) is not a duration; write e.g. 20s") }
             guard initialSpread == "0" || Interval.parse(initialSpread) != nil else { throw ValidationError("--initial-spread \(initialSpread) is not a duration") }
             guard jobs >= 1, jobs <= 1000 else { throw ValidationError("--jobs must be between 1 and 1000") }
             guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1") }
+        }
+
+        /// `15m-1d` → 900...86400.
+        static func bounds(_ text: String) -> ClosedRange<TimeInterval>? {
+            let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let low = Interval.parse(parts[0]), let high = Interval.parse(parts[1]), low <= high else { return nil }
+            return low...high
         }
 
         func run() throws {
@@ -66,6 +79,7 @@ extension Tidings {
             var options = DaemonOptions(sync: sync, every: Interval.parse(every)!)
             options.notifyAfter = notifyAfter == "never" ? nil : Interval.parse(notifyAfter)
             options.stopTimeout = Interval.parse(stopTimeout)!
+            options.adaptive = adaptive.flatMap(Self.bounds)
             options.initialSpread = initialSpread == "0" ? 0 : Interval.parse(initialSpread)!
             let status = try exitingOnSetupError {
                 try Daemon.run(options, logger: logger, onWait: { logger.notice("\($0)") })
