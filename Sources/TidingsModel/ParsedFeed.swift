@@ -13,6 +13,10 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
     /// How often the publisher says the feed changes (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`):
     /// a scheduling hint that can only lengthen the polling interval.
     public var ttl: TimeInterval?
+    /// RSS `<skipHours>`: hours (0–23, UTC) in which the publisher asks not to be fetched.
+    public var skipHours: [Int] = []
+    /// RSS `<skipDays>`: weekdays (0 = Sunday … 6 = Saturday) on which not to fetch.
+    public var skipDays: [Int] = []
     /// Problems the parser recovered from ("line 12: Opening and ending tag mismatch"),
     /// for the user's information; the feed was still read.
     public var warnings: [String]

@@ -28,6 +28,8 @@ public struct FeedRecord: Sendable, Equatable {
     public var retryAfter: Date?
     /// The feed's typical gap between posts, as last measured (adaptive schedule).
     public var postingGap: TimeInterval?
+    /// RSS skipHours/skipDays as last read (`h:…;d:…`).
+    public var skipTimes: String?
 
     /// True when the server said the feed is gone for good.
     public var isGone: Bool { goneSince != nil }
@@ -52,6 +54,8 @@ public struct FeedUpdate: Sendable {
     public var retryAfter: Date?
     /// The feed's typical gap between posts, when measured by this fetch.
     public var postingGap: TimeInterval?
+    /// RSS skipHours/skipDays read by this fetch (`h:…;d:…`); "" clears them.
+    public var skipTimes: String?
     /// True when the body was parsed (a 200 whose bytes changed): the entries it held were
     /// touched, so every older entry of the feed has left it.
     public var parsed = false

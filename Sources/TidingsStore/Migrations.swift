@@ -77,5 +77,9 @@ enum Migrations {
         """
         ALTER TABLE feeds ADD COLUMN posting_gap REAL;
         """,
+        // RSS skipHours/skipDays, kept for the 304s in between (see SkipTimes).
+        """
+        ALTER TABLE feeds ADD COLUMN skip_times TEXT;
+        """,
     ]
 }

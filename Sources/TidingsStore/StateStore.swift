@@ -75,7 +75,7 @@ public final class StateStore {
         f.next_due_at, f.moved_to, f.timings
         """
 
-    private static let feedExtraColumns = "f.body_hash, f.gone_since, f.retry_after, f.posting_gap"
+    private static let feedExtraColumns = "f.body_hash, f.gone_since, f.retry_after, f.posting_gap, f.skip_times"
 
     public func feed(url: String) throws(TidingsError) -> FeedRecord? {
         let statement = try db.statement("SELECT \(Self.feedColumns), 0, \(Self.feedExtraColumns) FROM feeds f WHERE f.url = ?")
@@ -102,7 +102,8 @@ public final class StateStore {
             lastError: s.string(8), lastErrorStage: s.string(9), lastSuccessAt: date(10), failingSince: date(11),
             consecutiveFailures: Int(s.int64(12) ?? 0), nextDueAt: date(13), movedTo: s.string(14),
             timingsJSON: s.string(15), entryCount: Int(s.int64(16) ?? 0),
-            bodyHash: s.string(17), goneSince: date(18), retryAfter: date(19), postingGap: s.double(20)
+            bodyHash: s.string(17), goneSince: date(18), retryAfter: date(19), postingGap: s.double(20),
+            skipTimes: s.string(21)
         )
     }
 
@@ -120,7 +121,8 @@ public final class StateStore {
                     failing_since = NULL, consecutive_failures = 0,
                     body_hash = coalesce(?11, body_hash), gone_since = NULL, retry_after = NULL,
                     last_parsed_at = CASE WHEN ?12 THEN ?1 ELSE last_parsed_at END,
-                    posting_gap = coalesce(?13, posting_gap)
+                    posting_gap = coalesce(?13, posting_gap),
+                    skip_times = CASE WHEN ?14 IS NULL THEN skip_times ELSE nullif(?14, '') END
                 WHERE id = ?10
                 """)
             statement.bind(1, at)
@@ -136,6 +138,7 @@ public final class StateStore {
             statement.bind(11, update.bodyHash)
             statement.bind(12, update.parsed ? 1 : 0)
             statement.bind(13, update.postingGap)
+            statement.bind(14, update.skipTimes)
             try statement.step()
         } else {
             let statement = try db.statement("""

@@ -69,3 +69,40 @@ import TidingsCore
         #expect(PostingRate.typicalGap(offsets.map { Date(timeIntervalSince1970: $0) }) == expected)
     }
 }
+
+/// RSS `<skipHours>`/`<skipDays>`: a due time inside them moves to the first hour outside.
+@Suite struct SkipTimesTests {
+    // Sunday 2026-11-29 03:30:00 UTC
+    let sunday0330 = Date(timeIntervalSince1970: 1_795_923_000)
+
+    @Test func aSkippedHourMovesToTheNextAllowedHour() {
+        let skip = SkipTimes(hours: [3, 4, 5])
+        #expect(skip.firstAllowed(atOrAfter: sunday0330) == Date(timeIntervalSince1970: 1_795_932_000), "06:00")
+    }
+
+    @Test func aSkippedDayMovesToMidnightOfTheNextDay() {
+        let skip = SkipTimes(days: [0])  // Sunday
+        #expect(CivilTime(skip.firstAllowed(atOrAfter: sunday0330)).weekday == 1)
+        #expect(skip.firstAllowed(atOrAfter: sunday0330) == Date(timeIntervalSince1970: 1_795_996_800), "Monday 00:00")
+    }
+
+    @Test func nothingSkippedOrEverythingSkippedLeavesTheTime() {
+        #expect(SkipTimes().firstAllowed(atOrAfter: sunday0330) == sunday0330)
+        #expect(SkipTimes(days: Set(0...6)).firstAllowed(atOrAfter: sunday0330) == sunday0330)
+    }
+
+    @Test func storedFormRoundTrips() {
+        let skip = SkipTimes(hours: [23, 0, 99], days: [6, 0])
+        #expect(skip.stored == "h:0,23;d:0,6")
+        #expect(SkipTimes(stored: skip.stored) == skip)
+        #expect(SkipTimes(stored: nil).isEmpty)
+    }
+
+    @Test func thePolicyAppliesThem() {
+        let policy = NextCheckPolicy(defaultInterval: 1800)
+        var hints = NextCheckPolicy.Hints()
+        hints.skip = SkipTimes(hours: [4])
+        // 03:30 + 30 min = 04:00, skipped → 05:00
+        #expect(policy.nextCheck(now: sunday0330, hints: hints, consecutiveFailures: 0) == Date(timeIntervalSince1970: 1_795_928_400))
+    }
+}

@@ -14,7 +14,8 @@ import Foundation
 ///   `every=` is polled at half its typical gap between posts, kept within the bounds: a feed
 ///   that posts hourly is checked every 30 minutes, one that posts weekly twice a day at most.
 ///
-/// TODO: `skipHours`/`skipDays` (needs the parser to report them) belong here too.
+/// - RSS `<skipHours>`/`<skipDays>` (UTC, as RSS 2.0 defines them) move a due time that
+///   falls inside them to the first hour outside.
 public struct NextCheckPolicy: Sendable, Equatable {
     public var defaultInterval: TimeInterval
     public var maxBackoff: TimeInterval
@@ -42,6 +43,8 @@ public struct NextCheckPolicy: Sendable, Equatable {
         public var retryAfter: Date?
         /// The feed's typical gap between posts (`PostingRate`), for the adaptive interval.
         public var postingGap: TimeInterval?
+        /// RSS `<skipHours>` (0–23, UTC) and `<skipDays>` (0 = Sunday).
+        public var skip = SkipTimes()
 
         public init(interval: TimeInterval? = nil, cacheMaxAge: TimeInterval? = nil, feedTTL: TimeInterval? = nil,
                     retryAfter: Date? = nil, postingGap: TimeInterval? = nil) {
@@ -66,7 +69,7 @@ public struct NextCheckPolicy: Sendable, Equatable {
         if jitter > 0 { delay = Self.jittered(delay, fraction: jitter, unit: Double.random(in: 0..<1)) }
         var next = now.addingTimeInterval(delay)
         if let retryAfter = hints.retryAfter, retryAfter > next { next = retryAfter }
-        return next
+        return hints.skip.firstAllowed(atOrAfter: next)
     }
 }
 

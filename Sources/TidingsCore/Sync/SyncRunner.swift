@@ -191,7 +191,8 @@ public final class SyncRunner: @unchecked Sendable {
         withFeedID(source) { feedID in
             let now = Date()
             let failures = (records[index]?.consecutiveFailures ?? 0) + 1
-            let hints = NextCheckPolicy.Hints(interval: source.every, retryAfter: failure.retryAfter)
+            var hints = NextCheckPolicy.Hints(interval: source.every, retryAfter: failure.retryAfter)
+            hints.skip = SkipTimes(stored: records[index]?.skipTimes)
             var update = FeedUpdate(fetchedAt: now, status: failure.status, error: failure.message, errorStage: .fetch,
                                     nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: failures),
                                     retryAfter: failure.retryAfter)
@@ -394,14 +395,18 @@ public final class SyncRunner: @unchecked Sendable {
         let now = Date()
         // How often the feed posts: from this parse, else as last measured (a 304 has no entries).
         let postingGap = parsed.flatMap { PostingRate.typicalGap($0.entries.compactMap(\.date)) } ?? record?.postingGap
-        let hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge, feedTTL: parsed?.ttl,
+        // skipHours/skipDays: from this parse, else as last read.
+        let skip = parsed.map { SkipTimes(hours: Set($0.skipHours), days: Set($0.skipDays)) } ?? SkipTimes(stored: record?.skipTimes)
+        var hints = NextCheckPolicy.Hints(interval: source.every, cacheMaxAge: response.cacheMaxAge, feedTTL: parsed?.ttl,
                                           postingGap: postingGap)
+        hints.skip = skip
         var update = FeedUpdate(
             fetchedAt: now, status: response.status, etag: response.etag, lastModified: response.lastModified,
             title: parsed?.title, siteLink: parsed?.link, movedTo: response.permanentRedirect,
             timingsJSON: Self.json(response.timings),
             nextDueAt: options.policy.nextCheck(now: now, hints: hints, consecutiveFailures: 0))
         update.postingGap = postingGap
+        if parsed != nil { update.skipTimes = skip.stored ?? "" }
         return update
     }
 
