@@ -41,8 +41,11 @@ extension FeedHandler {
         } else if ByteName.equals(name, "author") {
             authorDepth = depth
         } else if ByteName.equals(name, "link") {
-            if isAlternate(element), feed.link == nil, let href = element.attribute("href") {
+            guard isAlternate(element), let href = element.attribute("href") else { return }
+            let html = isHTMLTyped(element)
+            if feed.link == nil || (html && !feedLinkIsHTML) {
                 feed.link = URLResolver.resolve(href, against: currentBase)
+                feedLinkIsHTML = html
             }
         }
     }
@@ -53,11 +56,16 @@ extension FeedHandler {
         } else if ByteName.equals(name, "link") {
             guard let href = element.attribute("href") else { return }
             let url = URLResolver.resolve(href, against: currentBase)
-            let rel = element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate"
-            if rel == "enclosure" {
+            if Self.linkRelation(element) == "enclosure" {
                 entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
-            } else if isAlternate(element), entry?.link == nil {
-                entry?.link = url
+            } else if isAlternate(element) {
+                // The first alternate, unless a later one is the HTML page
+                // (an entry may list a PDF or a translation first).
+                let html = isHTMLTyped(element)
+                if entry?.link == nil || (html && !entryLinkIsHTML) {
+                    entry?.link = url
+                    entryLinkIsHTML = html
+                }
             }
         } else if ByteName.equals(name, "id") {
             begin(.id, .text)
@@ -94,7 +102,22 @@ extension FeedHandler {
     }
 
     private func isAlternate(_ element: SAXElement) -> Bool {
-        (element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate") == "alternate"
+        Self.linkRelation(element) == "alternate"
+    }
+
+    /// `rel` trimmed and lower-cased, with the IANA registry IRI prefix that
+    /// RFC 4287 §4.2.7.2 makes equivalent removed; missing means "alternate".
+    static func linkRelation(_ element: SAXElement) -> String {
+        guard let raw = element.attribute("rel") else { return "alternate" }
+        var rel = raw.trimmingASCIIWhitespace().lowercased()
+        let iana = "http://www.iana.org/assignments/relation/"
+        if rel.hasPrefix(iana) { rel.removeFirst(iana.count) }
+        return rel.isEmpty ? "alternate" : rel
+    }
+
+    private func isHTMLTyped(_ element: SAXElement) -> Bool {
+        guard let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased() else { return false }
+        return type == "text/html" || type == "application/xhtml+xml"
     }
 
     /// Atom text constructs: `type` says text, html or xhtml (1.0), or a MIME

@@ -50,7 +50,7 @@ extension FeedHandler {
             if ByteName.equals(name, "language") { begin(.language, .text) }
             else if ByteName.equals(name, "date") { begin(.dcDate, .text) }
         } else if ns == .atom10, ByteName.equals(name, "link") {
-            let rel = element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate"
+            let rel = FeedHandler.linkRelation(element)
             if rel == "alternate", feed.alternateLink == nil, let href = element.attribute("href") {
                 feed.alternateLink = URLResolver.resolve(href, against: currentBase)
             }
@@ -99,7 +99,7 @@ extension FeedHandler {
             }
         case .atom10:
             guard ByteName.equals(name, "link"), let href = element.attribute("href") else { return }
-            let rel = element.attribute("rel")?.trimmingASCIIWhitespace() ?? "alternate"
+            let rel = FeedHandler.linkRelation(element)
             let url = URLResolver.resolve(href, against: currentBase)
             if rel == "alternate", entry?.alternateLink == nil {
                 entry?.alternateLink = url

@@ -30,6 +30,10 @@ final class FeedHandler: SAXDelegate {
     var feed = FeedBuilder()
     var entry: EntryBuilder?
     var entryDepth = 0
+    /// The Atom alternate link taken so far (entry / feed) was typed text/html:
+    /// a later HTML alternate only replaces a link that was not.
+    var entryLinkIsHTML = false
+    var feedLinkIsHTML = false
     var entries: [ParsedEntry] = []
 
     var capture: Capture?
@@ -217,6 +221,7 @@ final class FeedHandler: SAXDelegate {
     func beginEntry() {
         entry = EntryBuilder(baseURL: currentBase)
         entryDepth = depth
+        entryLinkIsHTML = false
     }
 
     func finishEntry() {

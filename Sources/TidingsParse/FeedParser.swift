@@ -32,6 +32,9 @@ public enum FeedParser {
             input = repaired.bytes
             repairs.append("line \(repaired.firstLine): bare '&' read as text (not well-formed XML)")
         }
+        if encoding == "UTF-8", input.starts(with: [0xEF, 0xBB, 0xBF]) {
+            input.removeFirst(3) // forced UTF-8: libxml2 would read the BOM as text
+        }
         let outcome = SAXParser.parse(input, forcedEncoding: encoding, delegate: handler)
         if let failure = handler.failure { throw failure }
         guard let format = handler.format else {

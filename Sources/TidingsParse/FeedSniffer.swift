@@ -8,7 +8,8 @@ enum FeedSniffer {
         while true {
             while i < bytes.count, isSpace(bytes[i]) { i += 1 }
             guard i < bytes.count else { return .empty }
-            if bytes[i] == UInt8(ascii: "{") { return .json }
+            // An array is JSON too (not a feed, but the JSON reader says why).
+            if bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[") { return .json }
             // Skip comments and processing instructions before the first tag.
             if matches(bytes, at: i, "<!--") {
                 guard let end = find(bytes, "-->", from: i + 4) else { return .xml }
@@ -32,9 +33,10 @@ enum FeedSniffer {
     /// document's own BOM or declaration. Precedence: BOM > XML declaration >
     /// HTTP charset > valid UTF-8 > windows-1252.
     static func encodingToForce(_ bytes: [UInt8], contentType: String?) -> String? {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return nil
-        }
+        // A UTF-8 BOM is forced (the caller drops it): libxml2 would otherwise
+        // let a contradicting declaration (`encoding="iso-8859-1"`) win.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
         // UTF-16/32 without a BOM: libxml2 recognises "<?" in those itself.
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return nil }
         if let declared = declaredEncoding(bytes) {

@@ -95,7 +95,12 @@ enum SAXParser {
     /// Distinct warning messages kept per document.
     static let maxWarnings = 20
 
-    private static let initialized: Void = { xmlInitParser() }()
+    private static let initialized: Void = {
+        xmlInitParser()
+        // Registers the windows-1252 handler in libxml2's global table now,
+        // before any of our parses looks handlers up on other threads.
+        _ = Windows1252Decoder.handler
+    }()
 
     /// Parses `bytes` with the push parser, in chunks.
     /// `forcedEncoding` is an iconv name that overrides whatever the document
@@ -138,16 +143,18 @@ enum SAXParser {
             if let predefined = xmlGetPredefinedEntity(name) { return predefined }
             return HTMLEntityTable.shared.entity(named: name)
         }
-        handler.serror = { ctx, error in
+        let structuredError: xmlStructuredErrorFunc = { ctx, error in
             guard let ctx, let error else { return }
             Unmanaged<SAXSession>.fromOpaque(ctx).takeUnretainedValue().record(error.pointee)
         }
+        handler.serror = structuredError
 
         let userData = Unmanaged.passUnretained(session).toOpaque()
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         let ctxt: xmlParserCtxtPtr?
-        if let forcedEncoding, let encoder = xmlFindCharEncodingHandler(forcedEncoding) {
+        if let forcedEncoding, let encoder = forcedEncoding == Windows1252Decoder.iconvName
+            ? Windows1252Decoder.handler : xmlFindCharEncodingHandler(forcedEncoding) {
             ctxt = xmlCreatePushParserCtxt(&handler, userData, nil, 0, nil)
             if let ctxt {
                 xmlCtxtUseOptions(ctxt, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
@@ -168,7 +175,25 @@ enum SAXParser {
             return SAXOutcome(warnings: ["libxml2 could not create a parser"])
         }
         session.context = ctxt
-        defer { xmlFreeParserCtxt(ctxt) }
+        // Encoding conversion errors are raised without a parser context, so
+        // they skip `serror` and go to the thread's structured (else generic)
+        // handler: libxml2 would print them on stderr. Take them on this
+        // thread for the duration of the parse, and give the handler back.
+        let savedErrorFunc = __xmlStructuredError().pointee
+        let savedErrorContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(userData, structuredError)
+        defer { xmlSetStructuredErrorFunc(savedErrorContext, savedErrorFunc) }
+        defer {
+            // An internal subset with entity declarations makes libxml2 build a
+            // "SAX compatibility" document in `myDoc` even in pure SAX mode, and
+            // xmlFreeParserCtxt does not free it (found by the fuzzer: a leak per
+            // document with `<!ENTITY …>`).
+            if let doc = ctxt.pointee.myDoc {
+                ctxt.pointee.myDoc = nil
+                xmlFreeDoc(doc)
+            }
+            xmlFreeParserCtxt(ctxt)
+        }
 
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
@@ -181,12 +206,32 @@ enum SAXParser {
                 }
             }
         }
-        // Encoding conversion failures bypass `serror`: look at the context too.
+        // Encoding conversion failures bypass `serror`: libxml2 prints them,
+        // parses what it converted up to the bad bytes and leaves the rest in
+        // the raw input buffer. Look at the context (PLATFORM.md).
         let errNo = Int(ctxt.pointee.errNo)
         if session.warnings.isEmpty, ctxt.pointee.wellFormed == 0, errNo != 0, !session.stopped {
             session.warnings.append("parse error \(errNo) (malformed document or undecodable bytes)")
         }
-        return SAXOutcome(warnings: session.summarizedWarnings, sawRootElement: session.sawRoot)
+        var warnings = session.summarizedWarnings
+        if !session.stopped, let failure = encodingFailure(ctxt) {
+            // First: it explains the errors that follow from the cut-off text.
+            let name = forcedEncoding ?? "the declared encoding"
+            warnings.insert("encoding error: \(failure) not valid \(name); the rest of the document was not read", at: 0)
+        }
+        return SAXOutcome(warnings: warnings, sawRootElement: session.sawRoot)
+    }
+}
+
+extension SAXParser {
+    /// Describes an input conversion failure left behind in the context, if any.
+    /// (xmlParseChunk's return value is the context's last error of any kind,
+    /// so it cannot tell a conversion failure from a recovered one.)
+    fileprivate static func encodingFailure(_ ctxt: xmlParserCtxtPtr) -> String? {
+        guard let input = ctxt.pointee.input, let buf = input.pointee.buf, buf.pointee.encoder != nil else { return nil }
+        let unread = buf.pointee.raw.map { xmlBufUse($0) } ?? 0
+        guard unread > 0 || buf.pointee.error != 0 else { return nil }
+        return "the bytes from offset \(buf.pointee.rawconsumed) (\(unread) left) are"
     }
 }
 

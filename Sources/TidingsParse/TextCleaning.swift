@@ -15,11 +15,19 @@ enum TextCleaning {
     }
 
     /// Whitespace runs become one space, control characters go, ends are trimmed.
+    /// C1 controls U+0080–U+009F are read as the windows-1252 characters they
+    /// almost always stand for (`&#150;` is an en dash, `&#133;` an ellipsis), as
+    /// HTML does for numeric references; the five windows-1252 leaves undefined go.
     static func collapse(_ text: String) -> String? {
         if isAlreadyClean(text) { return text.isEmpty ? nil : text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        for original in text.unicodeScalars {
+            var scalar = original
+            if (0x80...0x9F).contains(scalar.value) {
+                guard let mapped = Windows1252.c1[Int(scalar.value - 0x80)] else { continue }
+                scalar = mapped
+            }
             let v = scalar.value
             if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || (v > 0x7F && isUnicodeSpace(v)) {
                 pendingSpace = !out.isEmpty

@@ -14,7 +14,7 @@ import TidingsParse
         ("<!DOCTYPE html><html><body>hi", "not a feed: the document is an HTML page (look for a <link rel=\"alternate\"> feed URL in it)"),
         ("<HTML><BODY>shouting</BODY></HTML>", "not a feed: the document is an HTML page (look for a <link rel=\"alternate\"> feed URL in it)"),
         ("<foo/>", "not a feed: root element <foo>"),
-        ("[1, 2]", "not a feed: the document is neither XML nor JSON"),
+        ("[1, 2]", "not a feed: JSON that is not an object"),
         ("<?xml version=\"1.0\"?>\n<!-- nothing -->", "not a feed: empty document"),
         ("{\"a\": 1}", "not a feed: JSON without a JSON Feed \"version\""),
     ])

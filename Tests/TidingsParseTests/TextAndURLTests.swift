@@ -58,7 +58,9 @@ import Testing
         ("Vec<u8>", "Vec<u8>"),
         ("<日本>", "<日本>"),
         ("Bell\u{07}char", "Bellchar"),
-        ("C1\u{91}control", "C1control"),
+        // C1 controls read as windows-1252 (`&#145;` is a left quote); undefined ones go.
+        ("C1\u{91}control", "C1\u{2018}control"),
+        ("C1\u{81}control", "C1control"),
         ("   ", nil),
         ("👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"),
     ]

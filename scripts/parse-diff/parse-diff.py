@@ -84,7 +84,11 @@ def base_for(root, path):
 def iso(struct):
     if not struct:
         return None
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(struct)))
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(struct)))
+    except (ValueError, OverflowError):
+        # feedparser turns "0000-00-00" into year -1: no usable date.
+        return None
 
 
 def run_feedparser(args):

@@ -1,0 +1,54 @@
+import CLibXML2
+
+/// windows-1252 as the WHATWG Encoding Standard decodes it, as a libxml2 input
+/// encoding handler. iconv's WINDOWS-1252 rejects the five bytes the code page
+/// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), and libxml2 then halts the
+/// parser: everything after the first such byte was lost. Browsers map those
+/// bytes to the C1 controls U+0081 etc.; so do we. Every other byte maps to one
+/// code point, so the conversion can never fail. Used for every label that maps
+/// to windows-1252 (`iso-8859-1`, `latin1`, `us-ascii`, … included).
+enum Windows1252Decoder {
+    static let iconvName = "WINDOWS-1252"
+
+    /// Registered once under a private name, so libxml2 lookups of
+    /// "WINDOWS-1252" by anyone else in the process still get iconv's handler.
+    /// Registered handlers are never freed by libxml2 (`xmlCharEncCloseFunc`).
+    nonisolated(unsafe) static let handler: xmlCharEncodingHandlerPtr? = {
+        xmlNewCharEncodingHandler("TIDINGS-WHATWG-WINDOWS-1252", { out, outlen, input, inlen in
+            guard let out, let outlen, let inlen else { return -1 }
+            guard let input else { outlen.pointee = 0; inlen.pointee = 0; return 0 }
+            let inCount = Int(inlen.pointee), outCount = Int(outlen.pointee)
+            var i = 0, o = 0
+            while i < inCount {
+                let byte = input[i]
+                let scalar: UInt32 = byte >= 0x80 && byte < 0xA0 ? UInt32(Windows1252Decoder.high[Int(byte - 0x80)]) : UInt32(byte)
+                let width = scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3
+                if o + width > outCount { break }
+                switch width {
+                case 1:
+                    out[o] = UInt8(scalar)
+                case 2:
+                    out[o] = UInt8(0xC0 | (scalar >> 6))
+                    out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+                default:
+                    out[o] = UInt8(0xE0 | (scalar >> 12))
+                    out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                }
+                o += width
+                i += 1
+            }
+            outlen.pointee = Int32(o)
+            inlen.pointee = Int32(i)
+            return Int32(o)
+        }, nil)
+    }()
+
+    /// 0x80–0x9F (WHATWG index-windows-1252); 0xA0–0xFF are Latin-1.
+    static let high: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+}

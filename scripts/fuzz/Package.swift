@@ -1,0 +1,16 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// A fuzzing harness over FeedParser.parse, kept out of the main Package.swift.
+// Sources/TidingsModel, Sources/TidingsParse and Sources/CLibXML2 are symlinks
+// to the real targets in ../../Sources, so the fuzzer always builds the code in
+// the tree. See README.md for the build and run commands.
+let package = Package(
+    name: "TidingsFuzz",
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+        .target(name: "TidingsModel", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "TidingsParse", dependencies: ["TidingsModel", "CLibXML2"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(name: "FuzzParse", dependencies: ["TidingsParse"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    ]
+)
