@@ -79,6 +79,9 @@ struct FeedBuilder {
     var ttlMinutes: Int?
     var updatePeriod: String?
     var updateFrequency: Int?
+    /// RSS `<skipHours>` (0–23, GMT) and `<skipDays>` (0 = Sunday).
+    var skipHours: [Int] = []
+    var skipDays: [Int] = []
 
     /// How often the publisher says the feed changes, in seconds: `<ttl>` when
     /// given, else `sy:updatePeriod` / `sy:updateFrequency` (default: daily, once).
@@ -100,7 +103,7 @@ struct FeedBuilder {
     }
 
     func build(format: FeedFormat, entries: [ParsedEntry], warnings: [String]) -> ParsedFeed {
-        ParsedFeed(
+        var parsed = ParsedFeed(
             format: format,
             title: title,
             link: link ?? alternateLink,
@@ -111,5 +114,8 @@ struct FeedBuilder {
             ttl: refreshInterval,
             warnings: warnings
         )
+        parsed.skipHours = Array(Set(skipHours)).sorted()
+        parsed.skipDays = Array(Set(skipDays)).sorted()
+        return parsed
     }
 }

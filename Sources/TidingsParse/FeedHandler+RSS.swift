@@ -35,7 +35,17 @@ extension FeedHandler {
                 return
             }
         }
+        if depth == channelDepth + 2, let skip = scheduleSkip, rssNS {
+            if skip == .hours, ByteName.equals(name, "hour") { begin(.skipHour, .text) }
+            if skip == .days, ByteName.equals(name, "day") { begin(.skipDay, .text) }
+            return
+        }
         guard depth == channelDepth + 1 else { return }
+        scheduleSkip = nil
+        if rssNS {
+            if ByteName.equals(name, "skipHours") { scheduleSkip = .hours; return }
+            if ByteName.equals(name, "skipDays") { scheduleSkip = .days; return }
+        }
         if rssNS {
             if ByteName.equals(name, "title") { begin(.title, .text) }
             else if ByteName.equals(name, "link") { begin(.link, .text) }

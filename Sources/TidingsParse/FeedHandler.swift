@@ -23,6 +23,9 @@ final class FeedHandler: SAXDelegate {
     var channelDepth = 0
     /// Inside `<image>`, `<textinput>`, Atom `<source>`: titles and links there are not ours.
     var skipDepth = 0
+    /// Inside RSS `<skipHours>` / `<skipDays>` (a direct child of the channel).
+    var scheduleSkip: ScheduleSkip?
+    enum ScheduleSkip { case hours, days }
     var authorDepth = 0
     var pendingAuthorName: String?
     var pendingAuthorEmail: String?
@@ -68,7 +71,7 @@ final class FeedHandler: SAXDelegate {
         var isPermaLink = true
     }
 
-    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency }
+    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency, skipHour, skipDay }
 
     enum Mode {
         /// Characters only; child tags ignored.
@@ -317,7 +320,7 @@ final class FeedHandler: SAXDelegate {
                 entry!.content = html
                 entry!.contentBase = capture.base
             }
-        case .language, .ttl, .updatePeriod, .updateFrequency: break
+        case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
         }
     }
 
@@ -336,11 +339,21 @@ final class FeedHandler: SAXDelegate {
         case .ttl: if feed.ttlMinutes == nil { feed.ttlMinutes = Int(text) }
         case .updatePeriod: if feed.updatePeriod == nil { feed.updatePeriod = TextCleaning.collapse(text)?.lowercased() }
         case .updateFrequency: if feed.updateFrequency == nil { feed.updateFrequency = Int(text) }
+        case .skipHour:
+            // RSS 2.0: hours 0–23 in GMT; some feeds write 24 for midnight.
+            if let hour = TextCleaning.trimmed(text).flatMap({ Int($0) }), (0...24).contains(hour) { feed.skipHours.append(hour % 24) }
+        case .skipDay:
+            if let day = TextCleaning.trimmed(text).flatMap(FeedHandler.weekday) { feed.skipDays.append(day) }
         default: break
         }
     }
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+    /// RSS `<day>` names (English, any case) as 0 = Sunday … 6 = Saturday.
+    static func weekday(_ name: String) -> Int? {
+        ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].firstIndex(of: name.lowercased())
+    }
 
     private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsModel
 import TidingsTestSupport
 
 /// How a sync treats servers that say "gone", "wait", "moved" or ignore conditional
@@ -103,5 +104,26 @@ struct FetchPolicyEndToEndTests {
         #expect(run.stderr.contains("reader:***@"), "\(run.stderr)")
         let status = try TidingsProcess.run(["status", "--state", h.state, "--json"])
         #expect(!status.stdout.contains("s3cret"))
+    }
+}
+
+/// A feed's `<skipHours>` move its next due time (kept in the state for the daemon) to the
+/// first hour it allows.
+@Suite(.enabled(if: TidingsProcess.isBuilt, "build the tidings binary first (swift build)"))
+struct SkipHoursEndToEndTests {
+    @Test func theNextDueTimeAvoidsSkippedHours() throws {
+        let h = try SyncHarness()
+        let allowed = (CivilTime(Date()).hour + 3) % 24
+        let skipped = (0..<24).filter { $0 != allowed }.map { "<hour>\($0)</hour>" }.joined()
+        let xml = "<rss version=\"2.0\"><channel><title>quiet</title><skipHours>\(skipped)</skipHours>"
+            + "<item><title>one</title><guid>q1</guid></item></channel></rss>"
+        h.publish("/quiet.xml", Array(xml.utf8))
+        try h.writeFeeds([h.server.url("/quiet.xml")])
+        #expect(try h.sync().status == 0)
+        let status = try TidingsProcess.run(["status", "--state", h.state, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
+        let dueText = try #require(rows.first?["next_due"] as? String)
+        let due = try #require(ISO8601DateFormatter().date(from: dueText))
+        #expect(CivilTime(due).hour == allowed && CivilTime(due).minute == 0, "next due \(due.iso8601UTC), the only allowed hour is \(allowed):00")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsModel
 import TidingsParse
 
 /// `<ttl>` and `sy:updatePeriod`/`sy:updateFrequency`, read into `ParsedFeed.ttl`
@@ -26,4 +27,29 @@ import TidingsParse
         #expect(interval("<sy:updatePeriod>fortnightly</sy:updatePeriod>") == nil)
     }
     @Test func itemTTLIsIgnored() { #expect(interval("<item><ttl>5</ttl></item>") == nil) }
+}
+
+/// RSS `<skipHours>`/`<skipDays>`: the hours (GMT) and days the publisher asks not to be polled.
+@Suite struct SkipHoursTests {
+    private func parse(_ channelXML: String) throws -> ParsedFeed {
+        let doc = "<rss version=\"2.0\"><channel><title>t</title>\(channelXML)<item><title>i</title></item></channel></rss>"
+        return try FeedParser.parse(Array(doc.utf8), documentURL: nil, contentType: nil)
+    }
+
+    @Test func hoursAndDaysAreRead() throws {
+        let feed = try parse("<skipHours><hour>0</hour><hour> 23 </hour><hour>24</hour></skipHours><skipDays><day>Saturday</day><day>sunday</day></skipDays>")
+        #expect(feed.skipHours == [0, 23])
+        #expect(feed.skipDays == [0, 6])
+        #expect(feed.entries.count == 1, "the item after them is still read")
+    }
+
+    @Test func nonsenseIsIgnored() throws {
+        let feed = try parse("<skipHours><hour>noon</hour><hour>30</hour></skipHours><skipDays><day>Caturday</day></skipDays>")
+        #expect(feed.skipHours.isEmpty)
+        #expect(feed.skipDays.isEmpty)
+    }
+
+    @Test func hourElementsOutsideSkipHoursMeanNothing() throws {
+        #expect(try parse("<hour>3</hour><day>Monday</day>").skipHours.isEmpty)
+    }
 }
