@@ -25,23 +25,7 @@ public enum FeedListRewriter {
         } catch {
             throw TidingsError(stage: .config, message: "cannot read it to rewrite moved feeds: \(error.localizedDescription)", file: path)
         }
-        let rewritten = try rewrite(text, rewrites, file: path)
-        let temporary = path + ".tidings-new"
-        do {
-            try rewritten.write(toFile: temporary, atomically: false, encoding: .utf8)
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let mode = attributes[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary)
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw TidingsError(stage: .config, message: "cannot write the updated file: \(error.localizedDescription)", file: path)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw TidingsError(stage: .config, message: "cannot replace it: \(reason)", file: path)
-        }
+        try FeedListEditor.replace(path, with: try rewrite(text, rewrites, file: path))
     }
 
     static func rewrite(_ text: String, _ rewrites: [Rewrite], file: String) throws(TidingsError) -> String {

@@ -78,27 +78,24 @@ public final class SyncRunner: @unchecked Sendable {
         requests.reserveCapacity(feeds.count)
         for (index, feed) in feeds.enumerated() {
             var record = try store.feed(url: feed.url)
+            if record?.goneSince != nil, options.retryGone {
+                try store.clearGone(url: feed.url)
+                record?.goneSince = nil
+            }
+            records.append(record)
             if let gone = record?.goneSince {
-                if options.retryGone {
-                    try store.clearGone(url: feed.url)
-                    record?.goneSince = nil
-                } else {
-                    report.failures.append(feed.error(.fetch, "gone: the server said HTTP 410 Gone on \(gone.iso8601UTC) "
-                        + "and it is no longer fetched; remove this line, or run `tidings sync --retry-gone` if it is back"))
-                    records.append(record)
-                    continue
-                }
+                report.failures.append(feed.error(.fetch, "gone: the server said HTTP 410 Gone on \(gone.iso8601UTC) "
+                    + "and it is no longer fetched; remove this line, or run `tidings sync --retry-gone` if it is back"))
+                continue
             }
             if let wait = record?.retryAfter, wait > now {
                 report.deferred += 1
                 report.warnings.append(feed.error(.fetch, "not fetched: the server asked to wait until \(wait.iso8601UTC) (Retry-After)"))
-                records.append(record)
                 continue
             }
             if !feed.verifyTLS {
                 report.warnings.append(feed.error(.fetch, "TLS certificate verification is OFF for this feed (tls-verify=no): anyone on the network path can forge it"))
             }
-            records.append(record)
             requests.append(FetchRequest(url: feed.location, etag: record?.etag, lastModified: record?.lastModified,
                                          tag: index, verifyTLS: feed.verifyTLS))
         }
