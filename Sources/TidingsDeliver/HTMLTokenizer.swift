@@ -307,7 +307,11 @@ struct HTMLDocument {
     let sourceCount: Int
 
     init(_ html: String) {
-        var source = Array(html.utf8)
+        self.init(Array(html.utf8))
+    }
+
+    init(_ utf8: [UInt8]) {
+        var source = utf8
         var tokens: [HTMLToken] = []
         tokens.reserveCapacity(source.count / 16)
         let (arena, attributes) = source.withUnsafeBufferPointer { input -> ([UInt8], [HTMLAttribute]) in

@@ -28,7 +28,7 @@ public enum MailMessage {
     public static func render(_ article: MailArticle) -> [UInt8] {
         let id = messageID(feedURL: article.feedURL, entryKey: article.entryKey)
         let entry = article.entry
-        let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map(HTMLDocument.init)
+        let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map { HTMLDocument($0.bytes) }
         var out: [UInt8] = []
         // Both parts are about the size of the HTML, and quoted-printable adds a little.
         out.reserveCapacity(2048 + 3 * (html?.sourceCount ?? 0))
@@ -67,7 +67,7 @@ public enum MailMessage {
         if out.last != 0x0A { out.append(0x0A) }
     }
 
-    private static func nonBlank(_ s: String) -> String? {
-        s.utf8.contains(where: { $0 > 0x20 }) ? s : nil
+    private static func nonBlank(_ text: UTF8Text) -> UTF8Text? {
+        text.isBlank ? nil : text
     }
 }

@@ -71,7 +71,7 @@ public enum EntryIdentity {
         hasher.update([0])
         hasher.update(entry.date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
         hasher.update([0])
-        hasher.update(entry.content ?? entry.summary ?? "")
+        hasher.update((entry.content ?? entry.summary)?.bytes ?? [])
         return hasher.finalize().hexString
     }
 

@@ -5,7 +5,8 @@ import Foundation
 /// Conventions every parser follows:
 /// - `title` is plain text: entities decoded, markup stripped, whitespace collapsed.
 /// - `link` and enclosure URLs are absolute (resolved against `xml:base` and the document URL).
-/// - `summary` and `content` are HTML (plain-text sources are escaped into HTML);
+/// - `summary` and `content` are HTML (plain-text sources are escaped into HTML), kept as
+///   UTF-8 bytes (`UTF8Text`) until someone needs a `String`;
 ///   relative URLs inside them are left as written, and `baseURL` says what they are relative to.
 /// - Dates are `nil` when missing or unreadable, never "now".
 public struct ParsedEntry: Sendable, Equatable, Codable {
@@ -16,8 +17,8 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     public var published: Date?
     public var updated: Date?
     public var authors: [String]
-    public var summary: String?
-    public var content: String?
+    public var summary: UTF8Text?
+    public var content: UTF8Text?
     public var categories: [String]
     public var enclosures: [Enclosure]
     /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
@@ -26,7 +27,7 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     public init(
         id: String? = nil, title: String? = nil, link: String? = nil,
         published: Date? = nil, updated: Date? = nil, authors: [String] = [],
-        summary: String? = nil, content: String? = nil, categories: [String] = [],
+        summary: UTF8Text? = nil, content: UTF8Text? = nil, categories: [String] = [],
         enclosures: [Enclosure] = [], baseURL: String? = nil
     ) {
         self.id = id

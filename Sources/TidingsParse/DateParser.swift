@@ -7,19 +7,22 @@ import Foundation
 public enum DateParser {
     public static func parse(_ text: String) -> Date? {
         var copy = text
-        return copy.withUTF8 { bytes -> Date? in
-            var start = 0
-            var end = bytes.count
-            while start < end, isSpace(bytes[start]) { start += 1 }
-            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-            guard end > start else { return nil }
-            let s = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if let date = unixTimestamp(s) { return date }
-            if s.count >= 4, isDigit(s[0]), isDigit(s[1]), isDigit(s[2]), isDigit(s[3]) {
-                if let date = iso8601(s) { return date }
-            }
-            return rfc822(s)
+        return copy.withUTF8 { parse($0) }
+    }
+
+    /// The same, on the UTF-8 bytes of the text (no `String` needed).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > start else { return nil }
+        let s = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let date = unixTimestamp(s) { return date }
+        if s.count >= 4, isDigit(s[0]), isDigit(s[1]), isDigit(s[2]), isDigit(s[3]) {
+            if let date = iso8601(s) { return date }
         }
+        return rfc822(s)
     }
 
     /// Some generators write `<pubDate>1700000000</pubDate>`: Unix seconds

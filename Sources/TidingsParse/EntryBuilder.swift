@@ -18,8 +18,8 @@ struct EntryBuilder {
     var dcDate: Date?
     var updated: Date?
     var authors: [String] = []
-    var summary: String?
-    var content: String?
+    var summary: UTF8Text?
+    var content: UTF8Text?
     var categories: [String] = []
     var enclosures: [Enclosure] = []
     /// xml:base in effect on the entry element, and on its content/summary elements.

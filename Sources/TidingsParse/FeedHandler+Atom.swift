@@ -10,7 +10,7 @@ extension FeedHandler {
             else if ByteName.equals(name, "email") { begin(.authorEmail, .text) }
             return
         }
-        if entry != nil {
+        if hasEntry {
             // Entries never nest: an end tag went missing; close the open one.
             if atomNS, ByteName.equals(name, "entry") {
                 finishEntry()

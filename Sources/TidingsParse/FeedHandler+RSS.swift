@@ -6,8 +6,8 @@ extension FeedHandler {
         let rssNS = ns == .none || ns == .rss10 || ns == .rss090
         // Items never nest: one inside another means an end tag went missing
         // (recovered mismatched tags). Close the open item; this one starts below.
-        if entry != nil, rssNS, ByteName.equals(name, "item") { finishEntry() }
-        if entry != nil {
+        if hasEntry, rssNS, ByteName.equals(name, "item") { finishEntry() }
+        if hasEntry {
             if depth == entryDepth + 1 {
                 if rssNS { rssItemElement(element, name) } else { extensionElement(element, ns, name) }
             } else if ns == .media {

@@ -32,7 +32,11 @@ final class FeedHandler: SAXDelegate {
 
     var feed = FeedBuilder()
     var entry: EntryBuilder?
+    /// Depth of the open entry's element; 0 when no entry is open.
     var entryDepth = 0
+    /// `entry != nil` without copying the builder out of the optional (which
+    /// retained and released every field on each start tag).
+    var hasEntry: Bool { entryDepth != 0 }
     /// The Atom alternate link taken so far (entry / feed) was typed text/html:
     /// a later HTML alternate only replaces a link that was not.
     var entryLinkIsHTML = false
@@ -49,12 +53,18 @@ final class FeedHandler: SAXDelegate {
         /// `capture?.mode`, kept apart so the text path copies nothing.
         var mode: Mode?
         var buffer: [UInt8] = []
+        /// While an entry body is captured into a buffer of its own (which
+        /// becomes the body's storage, uncopied), the reusable buffer waits here.
+        var parked: [UInt8] = []
+        var capturingBody = false
         var truncated = false
         var depth = 0
         /// Depth of the element being captured; 0 when none.
         var captureDepth = 0
         /// Depth of the innermost element with an `xml:base`; 0 when none.
         var baseDepth = 0
+        /// libxml2 passed bytes through that may not be UTF-8 (see `SAXDelegate`).
+        var textMayBeInvalid = false
     }
 
     /// What a captured element's text is for and how its children are treated.
@@ -146,14 +156,14 @@ final class FeedHandler: SAXDelegate {
             if depth == skipDepth { skipDepth = 0 }
             return
         }
-        if depth == entryDepth, entry != nil {
+        if depth == entryDepth, hasEntry {
             finishEntry()
             return
         }
         if depth == authorDepth {
             authorDepth = 0
             if let name = pendingAuthorName ?? pendingAuthorEmail {
-                if entry != nil { entry?.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
+                if hasEntry { entry?.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
             }
             pendingAuthorName = nil
             pendingAuthorEmail = nil
@@ -173,6 +183,10 @@ final class FeedHandler: SAXDelegate {
         } else {
             hot.pointee.buffer.append(contentsOf: bytes)
         }
+    }
+
+    func textMayBeInvalidUTF8() {
+        hot.pointee.textMayBeInvalid = true
     }
 
     // MARK: Document structure
@@ -241,9 +255,10 @@ final class FeedHandler: SAXDelegate {
     /// Entries still open when the document ended (a cut-off download) are
     /// dropped: their text may be truncated mid-sentence.
     func finish() -> [ParsedEntry] {
-        if entry != nil {
+        if hasEntry {
             warnings.append("the document ended inside an entry; that entry was dropped")
             entry = nil
+            entryDepth = 0
         }
         // Atom (RFC 4287 §4.2.1): the feed's authors apply to entries that name none.
         if !feed.authors.isEmpty {
@@ -257,11 +272,17 @@ final class FeedHandler: SAXDelegate {
     func begin(_ field: Field, _ mode: Mode, titleKind: TitleKind = .sniff) {
         // Only links and content need the base; looking it up costs a retain.
         let needsBase = field == .link || field == .summary || field == .content || field == .description
-        capture = Capture(field: field, mode: mode, depth: depth, inEntry: entry != nil,
+        capture = Capture(field: field, mode: mode, depth: depth, inEntry: hasEntry,
                           base: needsBase ? currentBase : nil, titleKind: titleKind)
         hot.pointee.mode = mode
         hot.pointee.captureDepth = depth
-        hot.pointee.buffer.removeAll(keepingCapacity: true)
+        if hasEntry, mode != .plain, field == .summary || field == .content || field == .description {
+            hot.pointee.parked = hot.pointee.buffer
+            hot.pointee.buffer = []
+            hot.pointee.capturingBody = true
+        } else {
+            hot.pointee.buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     private func finishCapture(_ capture: Capture) {
@@ -269,18 +290,43 @@ final class FeedHandler: SAXDelegate {
             warnings.append("a field longer than \(Self.maxFieldBytes) bytes was truncated")
             hot.pointee.truncated = false
         }
-        // Trim in bytes so the one String made here is the one kept.
-        var start = 0, end = hot.pointee.buffer.count
-        while start < end, Self.isASCIISpace(hot.pointee.buffer[start]) { start += 1 }
-        while end > start, Self.isASCIISpace(hot.pointee.buffer[end - 1]) { end -= 1 }
-        var text = hot.pointee.buffer.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        if hot.pointee.capturingBody {
+            var bytes = hot.pointee.buffer
+            hot.pointee.buffer = hot.pointee.parked
+            hot.pointee.parked = []
+            hot.pointee.capturingBody = false
+            while let last = bytes.last, Self.isASCIISpace(last) { bytes.removeLast() }
+            if let first = bytes.firstIndex(where: { !Self.isASCIISpace($0) }), first > 0 { bytes.removeFirst(first) }
+            // libxml2 validated every character unless it said otherwise.
+            if hasEntry, !bytes.isEmpty {
+                setBody(capture, hot.pointee.textMayBeInvalid ? UTF8Text(repairing: bytes) : UTF8Text(validUTF8: bytes))
+            }
+            return
         }
-        if capture.mode == .plain, capture.field == .summary || capture.field == .content { text = TextCleaning.escapeHTML(text) }
-        if capture.inEntry, entry != nil {
-            applyToEntry(capture, text)
+        hot.pointee.buffer.withUnsafeBufferPointer { buffer in
+            // Trim in bytes so the one value made here is the one kept.
+            var start = 0, end = buffer.count
+            while start < end, Self.isASCIISpace(buffer[start]) { start += 1 }
+            while end > start, Self.isASCIISpace(buffer[end - 1]) { end -= 1 }
+            let text = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            if capture.inEntry, hasEntry {
+                applyToEntry(capture, text)
+            } else {
+                applyToFeed(capture, text)
+            }
+        }
+    }
+
+    /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
+    private func setBody(_ capture: Capture, _ html: UTF8Text) {
+        if capture.field == .content {
+            guard entry!.content == nil else { return }
+            entry!.content = html
+            entry!.contentBase = capture.base
         } else {
-            applyToFeed(capture, text)
+            guard entry!.summary == nil else { return }
+            entry!.summary = html
+            entry!.summaryBase = capture.base
         }
     }
 
@@ -292,7 +338,21 @@ final class FeedHandler: SAXDelegate {
         }
     }
 
-    private func applyToEntry(_ capture: Capture, _ text: String) {
+    private func applyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
+        switch capture.field {
+        case .summary, .description, .content:
+            // Bodies of type text (Atom), escaped into HTML; other bodies took `capturingBody`.
+            if !bytes.isEmpty {
+                let html = TextCleaning.escapeHTML(bytes)
+                setBody(capture, hot.pointee.textMayBeInvalid ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html))
+            }
+            return
+        case .published, .pubDate: if entry!.published == nil { entry!.published = DateParser.parse(bytes) }; return
+        case .dcDate: if entry!.dcDate == nil { entry!.dcDate = DateParser.parse(bytes) }; return
+        case .updated, .lastBuildDate: if entry!.updated == nil { entry!.updated = DateParser.parse(bytes) }; return
+        default: break
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         switch capture.field {
         case .title: if entry!.title == nil { entry!.title = title(text, capture) }
         case .link: if entry!.link == nil { entry!.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }
@@ -303,28 +363,18 @@ final class FeedHandler: SAXDelegate {
             if capture.isPermaLink, guid.lowercased().hasPrefix("http://") || guid.lowercased().hasPrefix("https://") {
                 entry!.permalinkGUID = guid
             }
-        case .published, .pubDate: if entry!.published == nil { entry!.published = DateParser.parse(text) }
-        case .dcDate: if entry!.dcDate == nil { entry!.dcDate = DateParser.parse(text) }
-        case .updated, .lastBuildDate: if entry!.updated == nil { entry!.updated = DateParser.parse(text) }
         case .author: entry!.addAuthor(TextCleaning.plainText(text, isHTML: false))
         case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
         case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
         case .category: entry!.addCategory(TextCleaning.plainText(text, isHTML: false))
-        case .summary, .description:
-            if entry!.summary == nil, !text.isEmpty, case let html = text {
-                entry!.summary = html
-                entry!.summaryBase = capture.base
-            }
-        case .content:
-            if entry!.content == nil, !text.isEmpty, case let html = text {
-                entry!.content = html
-                entry!.contentBase = capture.base
-            }
+        case .summary, .description, .content, .published, .pubDate, .dcDate, .updated, .lastBuildDate: break
         case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
         }
     }
 
-    private func applyToFeed(_ capture: Capture, _ text: String) {
+    private func applyToFeed(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if capture.mode == .plain, capture.field == .summary || capture.field == .content { text = TextCleaning.escapeHTML(text) }
         switch capture.field {
         case .title: if feed.title == nil { feed.title = title(text, capture) }
         case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }

@@ -21,27 +21,53 @@ public enum FeedParser {
     }
 
     private static func parseXML(_ bytes: [UInt8], documentURL: String?, contentType: String?) throws(FeedParseError) -> ParsedFeed {
-        let handler = FeedHandler(documentURL: documentURL.flatMap(TextCleaning.trimmed))
         let encoding = FeedSniffer.encodingToForce(bytes, contentType: contentType)
         var input = bytes
         var repairs: [String] = []
         if let label = FeedSniffer.declaredEncoding(bytes), EncodingLabel.iconvName(for: label) == nil {
             repairs.append("unknown encoding \"\(label)\" ignored")
         }
-        if FeedSniffer.isASCIICompatible(bytes), let repaired = AmpersandRepair.repair(bytes) {
-            input = repaired.bytes
-            repairs.append("line \(repaired.firstLine): bare '&' read as text (not well-formed XML)")
-        }
         if encoding == "UTF-8", input.starts(with: [0xEF, 0xBB, 0xBF]) {
             input.removeFirst(3) // forced UTF-8: libxml2 would read the BOM as text
         }
-        let outcome = SAXParser.parse(input, forcedEncoding: encoding, delegate: handler)
-        if let failure = handler.failure { throw failure }
-        guard let format = handler.format else {
-            let reason = outcome.warnings.first.map { " (\($0))" } ?? ""
-            throw FeedParseError("not a feed: no XML element found\(reason)")
+        // Both repairs work on the bytes of ASCII-compatible encodings only.
+        let asciiCompatible = FeedSniffer.isASCIICompatible(bytes)
+        let readAsUTF8 = asciiCompatible && (encoding == nil || encoding == "UTF-8")
+        // Each repair is tried at most once, so at most three passes.
+        var untried: Set<InputRepair> = asciiCompatible ? [.bareAmpersand, .invalidUTF8] : []
+        while true {
+            let handler = FeedHandler(documentURL: documentURL.flatMap(TextCleaning.trimmed))
+            let outcome = SAXParser.parse(input, forcedEncoding: encoding, delegate: handler, stopFor: untried)
+            if let needed = outcome.repairNeeded {
+                untried.remove(needed)
+                if let fix = repair(needed, input, readAsUTF8: readAsUTF8) {
+                    input = fix.bytes
+                    repairs.append(fix.note)
+                }
+                // Parsed again either way: unrepaired, libxml2 recovers as it can.
+                continue
+            }
+            if let failure = handler.failure { throw failure }
+            guard let format = handler.format else {
+                let reason = outcome.warnings.first.map { " (\($0))" } ?? ""
+                throw FeedParseError("not a feed: no XML element found\(reason)")
+            }
+            let entries = handler.finish()
+            return handler.feed.build(format: format, entries: entries, warnings: repairs + outcome.warnings + handler.warnings)
         }
-        let entries = handler.finish()
-        return handler.feed.build(format: format, entries: entries, warnings: repairs + outcome.warnings + handler.warnings)
+    }
+
+    private static func repair(_ needed: InputRepair, _ input: [UInt8], readAsUTF8: Bool) -> (bytes: [UInt8], note: String)? {
+        switch needed {
+        case .bareAmpersand:
+            return AmpersandRepair.repair(input).map {
+                ($0.bytes, "line \($0.firstLine): bare '&' read as text (not well-formed XML)")
+            }
+        case .invalidUTF8:
+            guard readAsUTF8 else { return nil }
+            return UTF8Repair.repair(input).map {
+                ($0.bytes, "line \($0.firstLine): bytes that are not UTF-8 read as windows-1252")
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import TidingsModel
+
 /// Looks at the first bytes of a download to decide what it is and how its
 /// bytes are encoded, before any parser sees it. Content decides, never the URL.
 enum FeedSniffer {
@@ -57,7 +59,7 @@ enum FeedSniffer {
            !name.hasPrefix("UTF-16") {
             return name == "UTF-8" ? nil : name
         }
-        return String(validating: bytes, as: UTF8.self) == nil ? "WINDOWS-1252" : nil
+        return UTF8Validation.isValid(bytes) ? nil : "WINDOWS-1252"
     }
 
     /// False for UTF-16/32 (by BOM or by the zero bytes of `<` in them).

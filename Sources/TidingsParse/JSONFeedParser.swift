@@ -32,9 +32,9 @@ enum JSONFeedParser {
             entry.published = string(item["date_published"]).flatMap(DateParser.parse)
             entry.updated = string(item["date_modified"]).flatMap(DateParser.parse)
             for name in authors(item).isEmpty ? feedAuthors : authors(item) { entry.addAuthor(name) }
-            entry.summary = string(item["summary"]).flatMap(TextCleaning.trimmed).map(TextCleaning.escapeHTML)
-            entry.content = string(item["content_html"]).flatMap(TextCleaning.trimmed)
-                ?? string(item["content_text"]).flatMap(TextCleaning.trimmed).map(TextCleaning.escapeHTML)
+            entry.summary = string(item["summary"]).flatMap(TextCleaning.trimmed).map { UTF8Text(TextCleaning.escapeHTML($0)) }
+            entry.content = (string(item["content_html"]).flatMap(TextCleaning.trimmed)
+                ?? string(item["content_text"]).flatMap(TextCleaning.trimmed).map(TextCleaning.escapeHTML)).map { UTF8Text($0) }
             for case let tag as String in item["tags"] as? [Any] ?? [] {
                 entry.addCategory(TextCleaning.plainText(tag, isHTML: false))
             }

@@ -84,8 +84,17 @@ private struct JSONWriter {
 
     mutating func string(_ s: String?) {
         guard let s else { raw("null"); return }
+        string(utf8: s.utf8)
+    }
+
+    mutating func string(_ text: UTF8Text?) {
+        guard let text else { raw("null"); return }
+        string(utf8: text.bytes)
+    }
+
+    private mutating func string(utf8: some Sequence<UInt8>) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        for b in utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)

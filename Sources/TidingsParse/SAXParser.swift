@@ -21,6 +21,10 @@ protocol SAXDelegate: AnyObject {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Checked after each start tag: the delegate has seen enough (not a feed, entry cap).
     var wantsToStop: Bool { get }
+    /// libxml2 met bytes that are not UTF-8 and, recovering, passes them on as
+    /// they are: text from here on must be validated. Until this is called,
+    /// every byte delivered is valid UTF-8 (libxml2 checked each character).
+    func textMayBeInvalidUTF8()
 }
 
 /// A start tag as libxml2 delivers it: attributes come as five pointers each
@@ -88,6 +92,33 @@ struct SAXOutcome {
     var warnings: [String] = []
     /// No start tag at all was seen (not XML, or nothing but a prolog).
     var sawRootElement = false
+    /// The parse stopped at an error the input can be repaired for (see `InputRepair`).
+    var repairNeeded: InputRepair?
+}
+
+/// Errors libxml2 recovers from badly that a repaired input avoids. Documents
+/// are parsed as they are first; only one that shows such an error is repaired
+/// and parsed again, so clean documents pay nothing for the repairs.
+enum InputRepair {
+    /// A bare `&` (`AT&T`, `?a=1&b=2`): see `AmpersandRepair`.
+    case bareAmpersand
+    /// Bytes that are not UTF-8 in a UTF-8 document: see `UTF8Repair`.
+    case invalidUTF8
+
+    init?(_ error: xmlError) {
+        switch Int(error.code) {
+        case Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue), Int(XML_ERR_NAME_REQUIRED.rawValue):
+            // "EntityRef: expecting ';'", "xmlParseEntityRef: no name"; code 68 has other sources too.
+            guard let message = error.message, strstr(message, "EntityRef") != nil else { return nil }
+            self = .bareAmpersand
+        case Int(XML_ERR_INVALID_CHAR.rawValue):
+            // Also raised for valid UTF-8 that XML forbids (control characters).
+            guard let message = error.message, strncmp(message, "Input is not proper UTF-8", 25) == 0 else { return nil }
+            self = .invalidUTF8
+        default:
+            return nil
+        }
+    }
 }
 
 enum SAXParser {
@@ -105,12 +136,15 @@ enum SAXParser {
     /// Parses `bytes` with the push parser, in chunks.
     /// `forcedEncoding` is an iconv name that overrides whatever the document
     /// declares (the caller has already applied BOM > declaration > HTTP).
-    static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate) -> SAXOutcome {
+    /// `stopFor`: stop at the first error one of these repairs can avoid, and say which.
+    static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate,
+                                             stopFor repairs: Set<InputRepair> = []) -> SAXOutcome {
         _ = initialized
         guard !bytes.isEmpty else { return SAXOutcome() }
         let session: SAXSession = TypedSAXSession(
             delegate: delegate, inputSize: bytes.count,
             jisReading: JISReading.applies(toForcedEncoding: forcedEncoding))
+        session.stopFor = repairs
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
@@ -210,6 +244,9 @@ enum SAXParser {
         // parses what it converted up to the bad bytes and leaves the rest in
         // the raw input buffer. Look at the context (PLATFORM.md).
         let errNo = Int(ctxt.pointee.errNo)
+        if let repair = session.repairNeeded {
+            return SAXOutcome(sawRootElement: session.sawRoot, repairNeeded: repair)
+        }
         if session.warnings.isEmpty, ctxt.pointee.wellFormed == 0, errNo != 0, !session.stopped {
             session.warnings.append("parse error \(errNo) (malformed document or undecodable bytes)")
         }
@@ -245,6 +282,8 @@ private class SAXSession {
     var offset = 0
     var stopped = false
     var sawRoot = false
+    var stopFor: Set<InputRepair> = []
+    var repairNeeded: InputRepair?
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
     /// Text delivered so far, behind a pointer to skip per-event exclusivity checks.
@@ -264,6 +303,8 @@ private class SAXSession {
     func startElement(_ element: SAXElement) {}
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func textMayBeInvalidUTF8() {}
+    private var textMayBeInvalid = false
 
     final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
         delivered.pointee += bytes.count
@@ -290,7 +331,19 @@ private class SAXSession {
     private var seen: [String: (index: Int, repeats: Int)] = [:]
 
     final func record(_ error: xmlError) {
+        // "Input is not proper UTF-8": libxml2 switches to reading bytes as
+        // Latin-1 but copies them through unconverted.
+        if !textMayBeInvalid, error.code == XML_ERR_INVALID_CHAR.rawValue || error.code == XML_ERR_INVALID_ENCODING.rawValue
+            || error.code == XML_I18N_CONV_FAILED.rawValue {
+            textMayBeInvalid = true
+            textMayBeInvalidUTF8()
+        }
         guard !stopped else { return }
+        if !stopFor.isEmpty, let repair = InputRepair(error), stopFor.contains(repair) {
+            repairNeeded = repair
+            stop(reason: nil)
+            return
+        }
         var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         while let last = message.last, last.isWhitespace { message.removeLast() }
         message = message.replacingOccurrences(of: "\n", with: " ")
@@ -332,6 +385,10 @@ private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         delegate.characters(bytes)
+    }
+
+    override func textMayBeInvalidUTF8() {
+        delegate.textMayBeInvalidUTF8()
     }
 }
 

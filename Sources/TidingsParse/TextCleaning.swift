@@ -106,6 +106,22 @@ enum TextCleaning {
         return out
     }
 
+    /// The same on bytes: what an Atom `type="text"` body becomes.
+    static func escapeHTML(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 16)
+        for b in text {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(b)
+            }
+        }
+        return out
+    }
+
     /// See `HTMLSniffer`: `<b>x</b>` is HTML, `<day>` and a lone `<table>` are text.
     static func looksLikeHTML(_ text: String) -> Bool { HTMLSniffer.looksLikeHTML(text) }
 

@@ -31,7 +31,7 @@ import Testing
     @Test func theNoticeNamesTheFeedTheLineTheErrorAndWhatToDo() {
         let source = FeedSource(url: "https://user:secret@example.org/feed", title: "Example <News>", file: "/etc/tidings/feeds.txt", line: 7)
         let article = FailureNotice.article(.failing, source: source, record: record(failingFor: 2 * day), noticeAt: nil, now: now)
-        let html = article.entry.content ?? ""
+        let html = article.entry.content?.string ?? ""
         #expect(article.entry.title?.hasPrefix("Feed failing since ") == true)
         #expect(html.contains("Example &lt;News&gt;"))
         #expect(html.contains("line 7 of feeds.txt"))

@@ -58,7 +58,7 @@ import TidingsParse
         let feed = try parse(doc)
         #expect(feed.entries.count == 10_000)
         #expect(feed.entries.last?.title == "Item 9999 中文 ✓")
-        #expect(feed.entries.allSatisfy { $0.summary?.utf8.count == 207 })
+        #expect(feed.entries.allSatisfy { $0.summary?.bytes.count == 207 })
         #expect(feed.warnings.isEmpty)
     }
 

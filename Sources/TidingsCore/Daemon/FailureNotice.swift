@@ -53,22 +53,22 @@ struct FailureNotice: Sendable, Equatable {
             advice += " <code>tidings status</code> shows every feed's health."
             entry = ParsedEntry(
                 id: key, title: "Feed failing since \(since.iso8601UTC): \(title)", published: now,
-                content: """
+                content: UTF8Text("""
                     <p>Tidings has not been able to fetch <b>\(escape(title))</b> (\(escape(feedURL))) since \
                     \(since.iso8601UTC): \(record.consecutiveFailures) attempt\(record.consecutiveFailures == 1 ? "" : "s") in a row.</p>
                     <p>Last error: \(escape(error))</p>
                     <p>\(advice)</p>
-                    """)
+                    """))
         case .recovered:
             let at = record.lastSuccessAt ?? now
             key = "tidings-notice:recovered:\(Int(at.timeIntervalSince1970))"
             let told = noticeAt.map { " (reported failing on \($0.iso8601UTC))" } ?? ""
             entry = ParsedEntry(
                 id: key, title: "Feed works again: \(title)", published: now,
-                content: """
+                content: UTF8Text("""
                     <p><b>\(escape(title))</b> (\(escape(feedURL)))\(told) was fetched successfully at \(at.iso8601UTC). \
                     Nothing to do; new articles arrive as before.</p>
-                    """)
+                    """))
         }
         return MailArticle(feedTitle: title, feedURL: feedURL, siteLink: record.siteLink, entry: entry, entryKey: key, fetchedAt: now)
     }

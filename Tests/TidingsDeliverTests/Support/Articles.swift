@@ -25,7 +25,7 @@ enum Articles {
             feedTitle: feedTitle, feedURL: feedURL, siteLink: "https://blog.example.org/",
             entry: ParsedEntry(
                 id: "tag:example.org,2026:hello", title: title, link: link, published: published,
-                authors: authors, summary: summary, content: content, categories: categories,
+                authors: authors, summary: summary.map { UTF8Text($0) }, content: content.map { UTF8Text($0) }, categories: categories,
                 enclosures: enclosures, baseURL: baseURL),
             entryKey: entryKey, fetchedAt: fetchedAt)
     }
