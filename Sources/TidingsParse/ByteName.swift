@@ -5,7 +5,8 @@ import Glibc
 enum ByteName {
     @inline(__always)
     static func equals(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+        // Element tables try several names in turn; most differ in the first byte.
+        name.pointee == literal.utf8Start.pointee && strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
                UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 

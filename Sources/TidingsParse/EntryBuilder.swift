@@ -44,7 +44,7 @@ struct EntryBuilder {
         enclosures.append(Enclosure(url: url, type: type, length: length))
     }
 
-    func build() -> ParsedEntry {
+    consuming func build() -> ParsedEntry {
         ParsedEntry(
             id: id,
             title: title,

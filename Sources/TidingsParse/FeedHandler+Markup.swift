@@ -15,18 +15,18 @@ extension FeedHandler {
             self.capture = capture
             return
         }
-        hot.pointee.buffer.append(UInt8(ascii: "<"))
-        appendName(element.localName)
+        sink.pointee.append(UInt8(ascii: "<"))
+        sink.pointee.append(name: element.localName)
         element.forEachAttribute { local, uri, value in
             if uri != nil { return } // xml:base, xml:lang and foreign attributes are not HTML
-            hot.pointee.buffer.append(UInt8(ascii: " "))
-            appendName(local)
-            hot.pointee.buffer.append(contentsOf: "=\"".utf8)
+            sink.pointee.append(UInt8(ascii: " "))
+            sink.pointee.append(name: local)
+            sink.pointee.append("=\"")
             var decoded = SAXElement.decodedValue(value)
-            decoded.withUTF8 { appendEscaped($0, quote: true) }
-            hot.pointee.buffer.append(UInt8(ascii: "\""))
+            decoded.withUTF8 { sink.pointee.appendEscaped($0, quote: true) }
+            sink.pointee.append(UInt8(ascii: "\""))
         }
-        hot.pointee.buffer.append(UInt8(ascii: ">"))
+        sink.pointee.append(UInt8(ascii: ">"))
     }
 
     func serializeEnd(_ localName: UnsafePointer<UInt8>) {
@@ -37,25 +37,8 @@ extension FeedHandler {
         }
         let name = ByteName.string(localName)
         if Self.voidElements.contains(name.lowercased()) { return }
-        hot.pointee.buffer.append(contentsOf: "</".utf8)
-        hot.pointee.buffer.append(contentsOf: name.utf8)
-        hot.pointee.buffer.append(UInt8(ascii: ">"))
-    }
-
-    private func appendName(_ name: UnsafePointer<UInt8>) {
-        var p = name
-        while p.pointee != 0 { hot.pointee.buffer.append(p.pointee); p += 1 }
-    }
-
-    func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool) {
-        for b in bytes {
-            switch b {
-            case UInt8(ascii: "&"): hot.pointee.buffer.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): hot.pointee.buffer.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): hot.pointee.buffer.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where quote: hot.pointee.buffer.append(contentsOf: "&quot;".utf8)
-            default: hot.pointee.buffer.append(b)
-            }
-        }
+        sink.pointee.append("</")
+        sink.pointee.append(name: localName)
+        sink.pointee.append(UInt8(ascii: ">"))
     }
 }

@@ -5,7 +5,7 @@ import TidingsModel
 /// root sniffing and text capture. The per-format element tables live in
 /// `FeedHandler+RSS.swift` and `FeedHandler+Atom.swift`.
 final class FeedHandler: SAXDelegate {
-    static let maxFieldBytes = 1 << 20
+    static let maxFieldBytes = TextSink.maxBytes
     static let maxEntries = 20_000
 
     let documentURL: String?
@@ -48,16 +48,13 @@ final class FeedHandler: SAXDelegate {
     /// pay a dynamic exclusivity check per access, which showed up as ~10% of
     /// parse time with one `characters()` call per indentation run.
     let hot: UnsafeMutablePointer<HotState>
+    /// The captured field's text; the SAX layer appends to it (`SAXDelegate.textSink`).
+    let sink: UnsafeMutablePointer<TextSink>
+    var textSink: UnsafeMutablePointer<TextSink> { sink }
 
     struct HotState {
         /// `capture?.mode`, kept apart so the text path copies nothing.
         var mode: Mode?
-        var buffer: [UInt8] = []
-        /// While an entry body is captured into a buffer of its own (which
-        /// becomes the body's storage, uncopied), the reusable buffer waits here.
-        var parked: [UInt8] = []
-        var capturingBody = false
-        var truncated = false
         var depth = 0
         /// Depth of the element being captured; 0 when none.
         var captureDepth = 0
@@ -100,12 +97,15 @@ final class FeedHandler: SAXDelegate {
         self.documentURL = documentURL
         hot = .allocate(capacity: 1)
         hot.initialize(to: HotState())
-        hot.pointee.buffer.reserveCapacity(4096)
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: TextSink())
     }
 
     deinit {
         hot.deinitialize(count: 1)
         hot.deallocate()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
     }
 
     var currentBase: String? { bases.last?.url ?? documentURL }
@@ -145,6 +145,7 @@ final class FeedHandler: SAXDelegate {
             if depth == hot.pointee.captureDepth, let capture {
                 self.capture = nil
                 hot.pointee.mode = nil
+                sink.pointee.end()
                 hot.pointee.captureDepth = 0
                 finishCapture(capture)
             } else {
@@ -167,21 +168,6 @@ final class FeedHandler: SAXDelegate {
             }
             pendingAuthorName = nil
             pendingAuthorEmail = nil
-        }
-    }
-
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let mode = hot.pointee.mode else { return }
-        if hot.pointee.buffer.count + bytes.count > Self.maxFieldBytes {
-            let room = Self.maxFieldBytes - hot.pointee.buffer.count
-            if room > 0 { hot.pointee.buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<room])) }
-            hot.pointee.truncated = true
-            return
-        }
-        if mode == .xhtml {
-            appendEscaped(bytes, quote: false)
-        } else {
-            hot.pointee.buffer.append(contentsOf: bytes)
         }
     }
 
@@ -242,10 +228,9 @@ final class FeedHandler: SAXDelegate {
     }
 
     func finishEntry() {
-        guard let built = entry?.build() else { return }
-        entry = nil
+        guard let builder = entry.take() else { return }
         entryDepth = 0
-        entries.append(built)
+        entries.append(builder.build())
         if entries.count >= Self.maxEntries {
             warnings.append("stopped after \(Self.maxEntries) entries")
             wantsToStop = true
@@ -276,34 +261,15 @@ final class FeedHandler: SAXDelegate {
                           base: needsBase ? currentBase : nil, titleKind: titleKind)
         hot.pointee.mode = mode
         hot.pointee.captureDepth = depth
-        if hasEntry, mode != .plain, field == .summary || field == .content || field == .description {
-            hot.pointee.parked = hot.pointee.buffer
-            hot.pointee.buffer = []
-            hot.pointee.capturingBody = true
-        } else {
-            hot.pointee.buffer.removeAll(keepingCapacity: true)
-        }
+        sink.pointee.begin(escapingMarkup: mode == .xhtml)
     }
 
     private func finishCapture(_ capture: Capture) {
-        if hot.pointee.truncated {
+        if sink.pointee.truncated {
             warnings.append("a field longer than \(Self.maxFieldBytes) bytes was truncated")
-            hot.pointee.truncated = false
+            sink.pointee.truncated = false
         }
-        if hot.pointee.capturingBody {
-            var bytes = hot.pointee.buffer
-            hot.pointee.buffer = hot.pointee.parked
-            hot.pointee.parked = []
-            hot.pointee.capturingBody = false
-            while let last = bytes.last, Self.isASCIISpace(last) { bytes.removeLast() }
-            if let first = bytes.firstIndex(where: { !Self.isASCIISpace($0) }), first > 0 { bytes.removeFirst(first) }
-            // libxml2 validated every character unless it said otherwise.
-            if hasEntry, !bytes.isEmpty {
-                setBody(capture, hot.pointee.textMayBeInvalid ? UTF8Text(repairing: bytes) : UTF8Text(validUTF8: bytes))
-            }
-            return
-        }
-        hot.pointee.buffer.withUnsafeBufferPointer { buffer in
+        sink.pointee.buffer.withUnsafeBufferPointer { buffer in
             // Trim in bytes so the one value made here is the one kept.
             var start = 0, end = buffer.count
             while start < end, Self.isASCIISpace(buffer[start]) { start += 1 }
@@ -341,9 +307,10 @@ final class FeedHandler: SAXDelegate {
     private func applyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch capture.field {
         case .summary, .description, .content:
-            // Bodies of type text (Atom), escaped into HTML; other bodies took `capturingBody`.
+            // One exact-size copy out of the reusable buffer (escaped first when the body is plain text).
             if !bytes.isEmpty {
-                let html = TextCleaning.escapeHTML(bytes)
+                let html = capture.mode == .plain ? TextCleaning.escapeHTML(bytes) : Array(bytes)
+                // libxml2 validated every character unless it said otherwise.
                 setBody(capture, hot.pointee.textMayBeInvalid ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html))
             }
             return

@@ -18,7 +18,9 @@ import Foundation
 protocol SAXDelegate: AnyObject {
     func startElement(_ element: SAXElement)
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?)
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Where character data goes; the delegate says when it is kept (`TextSink.capturing`).
+    /// Must stay valid for the whole parse.
+    var textSink: UnsafeMutablePointer<TextSink> { get }
     /// Checked after each start tag: the delegate has seen enough (not a feed, entry cap).
     var wantsToStop: Bool { get }
     /// libxml2 met bytes that are not UTF-8 and, recovering, passes them on as
@@ -290,8 +292,12 @@ private class SAXSession {
     private let delivered = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     private let deliveryLimit: Int
 
-    init(inputSize: Int, jisReading: Bool) {
+    /// The delegate's text sink (see `SAXDelegate.textSink`).
+    private let sink: UnsafeMutablePointer<TextSink>
+
+    init(inputSize: Int, jisReading: Bool, sink: UnsafeMutablePointer<TextSink>) {
         self.jisReading = jisReading
+        self.sink = sink
         // Text can legitimately outgrow its source a little (entities, CDATA
         // re-delivery); many times the input means an entity expansion attack.
         deliveryLimit = inputSize * 8 + 1_000_000
@@ -302,7 +308,6 @@ private class SAXSession {
 
     func startElement(_ element: SAXElement) {}
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
     func textMayBeInvalidUTF8() {}
     private var textMayBeInvalid = false
 
@@ -312,11 +317,12 @@ private class SAXSession {
             stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
             return
         }
+        guard sink.pointee.capturing else { return }
         if jisReading, JISReading.needsFix(bytes) {
-            JISReading.fixed(bytes).withUnsafeBufferPointer { characters($0) }
+            JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0) }
             return
         }
-        characters(bytes)
+        sink.pointee.take(bytes)
     }
 
     final func stop(reason: String?) {
@@ -371,7 +377,7 @@ private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
 
     init(delegate: Delegate, inputSize: Int, jisReading: Bool) {
         self.delegate = delegate
-        super.init(inputSize: inputSize, jisReading: jisReading)
+        super.init(inputSize: inputSize, jisReading: jisReading, sink: delegate.textSink)
     }
 
     override func startElement(_ element: SAXElement) {
@@ -381,10 +387,6 @@ private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
 
     override func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         delegate.endElement(localName: localName, namespace: namespace)
-    }
-
-    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        delegate.characters(bytes)
     }
 
     override func textMayBeInvalidUTF8() {
