@@ -21,6 +21,13 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     public var content: UTF8Text?
     public var categories: [String]
     public var enclosures: [Enclosure]
+    /// A picture for the entry (absolute): `itunes:image`, else `media:thumbnail`,
+    /// else an image `media:content`; JSON Feed `image` / `banner_image`.
+    public var image: String?
+    /// Running time in seconds (`itunes:duration`); `nil` when missing or unreadable.
+    public var duration: Int?
+    /// `itunes:explicit`: `true` explicit, `false` clean, `nil` unsaid or unreadable.
+    public var explicit: Bool?
     /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
     public var baseURL: String?
 
@@ -28,7 +35,8 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         id: String? = nil, title: String? = nil, link: String? = nil,
         published: Date? = nil, updated: Date? = nil, authors: [String] = [],
         summary: UTF8Text? = nil, content: UTF8Text? = nil, categories: [String] = [],
-        enclosures: [Enclosure] = [], baseURL: String? = nil
+        enclosures: [Enclosure] = [], image: String? = nil, duration: Int? = nil, explicit: Bool? = nil,
+        baseURL: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -40,6 +48,9 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         self.content = content
         self.categories = categories
         self.enclosures = enclosures
+        self.image = image
+        self.duration = duration
+        self.explicit = explicit
         self.baseURL = baseURL
     }
 

@@ -9,6 +9,9 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
     public var description: String?
     public var language: String?
     public var updated: Date?
+    /// The feed's picture (absolute): `itunes:image`, RSS `<image><url>`, Atom
+    /// `<logo>` then `<icon>`, JSON Feed `icon`.
+    public var image: String?
     public var entries: [ParsedEntry]
     /// How often the publisher says the feed changes (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`):
     /// a scheduling hint that can only lengthen the polling interval.
@@ -23,7 +26,7 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
 
     public init(
         format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
-        language: String? = nil, updated: Date? = nil, entries: [ParsedEntry] = [], ttl: TimeInterval? = nil,
+        language: String? = nil, updated: Date? = nil, image: String? = nil, entries: [ParsedEntry] = [], ttl: TimeInterval? = nil,
         warnings: [String] = []
     ) {
         self.format = format
@@ -32,6 +35,7 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
         self.description = description
         self.language = language
         self.updated = updated
+        self.image = image
         self.entries = entries
         self.ttl = ttl
         self.warnings = warnings

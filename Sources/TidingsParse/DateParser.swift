@@ -115,24 +115,54 @@ public enum DateParser {
         var hour = 0, minute = 0, second = 0
         var sawTime = false
         var offset: Int?
+        // A first word that names a month in one language may be a weekday in
+        // another (`mar`: March, and Tuesday in French, Spanish, Italian): a
+        // later month name then replaces it. Weekdays lead; months lead only
+        // in `Mar 7, 2002`, which names no second month.
+        var monthMayBeWeekday = false
+        var words = 0
         var i = 0
         while i < s.count {
             let c = s[i]
             if isSpace(c) || c == UInt8(ascii: ",") || c == UInt8(ascii: ".") && !sawTime { i += 1; continue }
             if c == UInt8(ascii: "(") { break } // trailing comment: "(PST)"
             var j = i
-            if isAlpha(c) {
-                while j < s.count, isAlpha(s[j]) { j += 1 }
+            if isAlpha(c) || c >= 0x80 {
+                if c == 0xC2, i + 1 < s.count, s[i + 1] == 0xA0 { i += 2; continue } // no-break space
+                // Non-ASCII bytes belong to words: localised names (`März`, `марта`).
+                while j < s.count, isAlpha(s[j]) || (s[j] >= 0x80 && !(s[j] == 0xC2 && j + 1 < s.count && s[j + 1] == 0xA0)) { j += 1 }
+                words += 1
                 let word = UnsafeBufferPointer(rebasing: s[i..<j])
                 if let m = monthNumber(word) {
-                    if month != nil { return nil }
+                    if month != nil && !monthMayBeWeekday { return nil }
                     month = m
+                    monthMayBeWeekday = words == 1 && m == 3 && word.count == 3
                 } else if let zone = namedZone(word) {
                     offset = zone
-                } else if !isWeekday(word) && !(word.count == 2 && (word[0] | 0x20 == UInt8(ascii: "a") || word[0] | 0x20 == UInt8(ascii: "p"))) {
-                    return nil
-                } else if word.count == 2, sawTime, word[0] | 0x20 == UInt8(ascii: "p"), hour < 12 {
-                    hour += 12
+                } else if isWeekday(word) || (word.count == 2 && (word[0] | 0x20 == UInt8(ascii: "a") || word[0] | 0x20 == UInt8(ascii: "p"))) {
+                    if word.count == 2, sawTime, word[0] | 0x20 == UInt8(ascii: "p"), hour < 12 { hour += 12 }
+                } else {
+                    // Not English: a month or weekday in another language.
+                    // Portuguese weekdays are hyphenated (`segunda-feira`).
+                    while j + 1 < s.count, s[j] == UInt8(ascii: "-"), isAlpha(s[j + 1]) || s[j + 1] >= 0x80 {
+                        j += 1
+                        while j < s.count, isAlpha(s[j]) || s[j] >= 0x80 { j += 1 }
+                    }
+                    switch MonthNames.lookup(UnsafeBufferPointer(rebasing: s[i..<j])) {
+                    case .month(let m)?:
+                        if month != nil && !monthMayBeWeekday { return nil }
+                        month = m
+                        monthMayBeWeekday = false
+                    case .monthOrWeekday(let m)?:
+                        if month == nil || monthMayBeWeekday {
+                            month = m
+                            monthMayBeWeekday = words == 1
+                        }
+                    case .skip?:
+                        break
+                    case nil:
+                        return nil
+                    }
                 }
                 i = j
                 continue
@@ -250,6 +280,8 @@ public enum DateParser {
         "BST": 3600, "CET": 3600, "CEST": 7200, "MET": 3600, "MEST": 7200, "WEST": 3600,
         "EET": 7200, "EEST": 10800, "MSK": 10800, "JST": 9 * 3600, "KST": 9 * 3600, "HKT": 8 * 3600,
         "AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
+        // German names of the Central and Eastern European zones.
+        "MEZ": 3600, "MESZ": 7200, "WEZ": 0, "WESZ": 3600, "OEZ": 7200, "OESZ": 10800,
     ].map { ($0.key, $0.value) }
 
     private static func monthNumber(_ w: UnsafeBufferPointer<UInt8>) -> Int? {

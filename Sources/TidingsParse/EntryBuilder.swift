@@ -22,6 +22,8 @@ struct EntryBuilder {
     var content: UTF8Text?
     var categories: [String] = []
     var enclosures: [Enclosure] = []
+    /// Media RSS and iTunes fallbacks, used only when the entry's own field is missing.
+    var media = MediaFields()
     /// xml:base in effect on the entry element, and on its content/summary elements.
     var baseURL: String?
     var contentBase: String?
@@ -38,24 +40,34 @@ struct EntryBuilder {
     }
 
     mutating func addEnclosure(url: String?, type: String?, length: String?) {
-        guard let url, !url.isEmpty, !enclosures.contains(where: { $0.url == url }) else { return }
+        guard let url, !url.isEmpty else { return }
         let type = type.flatMap(TextCleaning.trimmed)
         let length = length.flatMap { Int64($0.trimmingASCIIWhitespace()) }.flatMap { $0 >= 0 ? $0 : nil }
+        // The same file named twice (`<enclosure>` and `media:content`): one
+        // enclosure, with what either said.
+        if let i = enclosures.firstIndex(where: { $0.url == url }) {
+            if enclosures[i].type == nil { enclosures[i].type = type }
+            if enclosures[i].length == nil { enclosures[i].length = length }
+            return
+        }
         enclosures.append(Enclosure(url: url, type: type, length: length))
     }
 
     consuming func build() -> ParsedEntry {
         ParsedEntry(
             id: id,
-            title: title,
+            title: title ?? media.title,
             link: link ?? alternateLink ?? permalinkGUID ?? contentSource,
             published: published ?? dcDate,
             updated: updated,
-            authors: authors,
-            summary: summary,
+            authors: authors.isEmpty ? media.itunesAuthors : authors,
+            summary: summary ?? media.summary,
             content: content,
             categories: categories,
             enclosures: enclosures,
+            image: media.image,
+            duration: media.duration,
+            explicit: media.explicit,
             baseURL: content != nil ? (contentBase ?? baseURL) : (summary != nil ? (summaryBase ?? baseURL) : baseURL)
         )
     }
@@ -82,6 +94,16 @@ struct FeedBuilder {
     /// RSS `<skipHours>` (0–23, GMT) and `<skipDays>` (0 = Sunday).
     var skipHours: [Int] = []
     var skipDays: [Int] = []
+    /// `itunes:author`: the feed's author when it names none otherwise.
+    var itunesAuthor: String?
+    /// `itunes:summary`, `itunes:subtitle`: the description of last resort.
+    var itunesSummary: String?
+    var itunesSubtitle: String?
+    /// Feed pictures, best first when built.
+    var itunesImage: String?
+    var rssImage: String?
+    var atomLogo: String?
+    var atomIcon: String?
 
     /// How often the publisher says the feed changes, in seconds: `<ttl>` when
     /// given, else `sy:updatePeriod` / `sy:updateFrequency` (default: daily, once).
@@ -107,9 +129,10 @@ struct FeedBuilder {
             format: format,
             title: title,
             link: link ?? alternateLink,
-            description: description,
+            description: description ?? itunesSummary ?? itunesSubtitle,
             language: language ?? rootLanguage,
             updated: updated ?? lastBuildDate ?? dcDate ?? pubDate,
+            image: itunesImage ?? rssImage ?? atomLogo ?? atomIcon,
             entries: entries,
             ttl: refreshInterval,
             warnings: warnings

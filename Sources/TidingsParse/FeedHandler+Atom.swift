@@ -20,7 +20,7 @@ extension FeedHandler {
             if depth == entryDepth + 1 {
                 if atomNS { atomEntryElement(element, name) } else { extensionElement(element, ns, name) }
             } else if ns == .media {
-                extensionElement(element, ns, name)
+                mediaEntryElement(element, name)
             }
             return
         }
@@ -28,6 +28,7 @@ extension FeedHandler {
         if !atomNS {
             if ns == .dc, ByteName.equals(name, "language") { begin(.language, .text) }
             else if ns == .syndication { syndicationElement(name) }
+            else if ns == .itunes { itunesChannelElement(element, name) }
             return
         }
         if ByteName.equals(name, "entry") {
@@ -40,6 +41,10 @@ extension FeedHandler {
             begin(.updated, .text)
         } else if ByteName.equals(name, "author") {
             authorDepth = depth
+        } else if ByteName.equals(name, "logo") {
+            begin(.atomLogo, .text)
+        } else if ByteName.equals(name, "icon") {
+            begin(.atomIcon, .text)
         } else if ByteName.equals(name, "link") {
             guard isAlternate(element), let href = element.attribute("href") else { return }
             let html = isHTMLTyped(element)

@@ -12,7 +12,7 @@ extension FeedHandler {
                 if rssNS { rssItemElement(element, name) } else { extensionElement(element, ns, name) }
             } else if ns == .media {
                 // media:content nested in media:group.
-                extensionElement(element, ns, name)
+                mediaEntryElement(element, name)
             }
             return
         }
@@ -32,6 +32,8 @@ extension FeedHandler {
             }
             if ByteName.equals(name, "image") || ByteName.equals(name, "textinput") || ByteName.equals(name, "textInput") {
                 skipDepth = depth
+                // The channel's own image (RSS 1.0 puts it beside the channel).
+                if ByteName.equals(name, "image"), depth <= channelDepth + 1 { rssImageDepth = depth }
                 return
             }
         }
@@ -56,6 +58,8 @@ extension FeedHandler {
             else if ByteName.equals(name, "ttl") { begin(.ttl, .text) }
         } else if ns == .syndication {
             syndicationElement(name)
+        } else if ns == .itunes {
+            itunesChannelElement(element, name)
         } else if ns == .dc {
             if ByteName.equals(name, "language") { begin(.language, .text) }
             else if ByteName.equals(name, "date") { begin(.dcDate, .text) }
@@ -103,10 +107,9 @@ extension FeedHandler {
         case .dcterms:
             if ByteName.equals(name, "modified") { begin(.updated, .text) }
         case .media:
-            if ByteName.equals(name, "content") {
-                entry?.addEnclosure(url: element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) },
-                                    type: element.attribute("type"), length: element.attribute("fileSize"))
-            }
+            mediaEntryElement(element, name)
+        case .itunes:
+            itunesEntryElement(element, name)
         case .atom10:
             guard ByteName.equals(name, "link"), let href = element.attribute("href") else { return }
             let rel = FeedHandler.linkRelation(element)

@@ -23,6 +23,8 @@ final class FeedHandler: SAXDelegate {
     var channelDepth = 0
     /// Inside `<image>`, `<textinput>`, Atom `<source>`: titles and links there are not ours.
     var skipDepth = 0
+    /// Depth of the channel's RSS `<image>` while it is skipped: its `<url>` is still read.
+    var rssImageDepth = 0
     /// Inside RSS `<skipHours>` / `<skipDays>` (a direct child of the channel).
     var scheduleSkip: ScheduleSkip?
     enum ScheduleSkip { case hours, days }
@@ -78,7 +80,9 @@ final class FeedHandler: SAXDelegate {
         var isPermaLink = true
     }
 
-    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency, skipHour, skipDay }
+    enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency, skipHour, skipDay,
+        // FeedHandler+Media.swift
+        mediaTitle, mediaDescription, itunesAuthor, itunesSummary, itunesSubtitle, duration, explicit, rssImage, atomLogo, atomIcon }
 
     enum Mode {
         /// Characters only; child tags ignored.
@@ -118,7 +122,10 @@ final class FeedHandler: SAXDelegate {
             serializeStart(element)
             return
         }
-        if skipDepth > 0 { return }
+        if skipDepth > 0 {
+            if rssImageDepth == skipDepth, depth == skipDepth + 1 { rssImageChild(element) }
+            return
+        }
         if element.attributeCount > 0 { readXMLAttributes(element) }
         let ns = namespaces.lookup(element.namespace)
         if depth == 1 {
@@ -154,7 +161,7 @@ final class FeedHandler: SAXDelegate {
             return
         }
         if skipDepth > 0 {
-            if depth == skipDepth { skipDepth = 0 }
+            if depth == skipDepth { skipDepth = 0; rssImageDepth = 0 }
             return
         }
         if depth == entryDepth, hasEntry {
@@ -246,8 +253,10 @@ final class FeedHandler: SAXDelegate {
             entryDepth = 0
         }
         // Atom (RFC 4287 §4.2.1): the feed's authors apply to entries that name none.
-        if !feed.authors.isEmpty {
-            for i in entries.indices where entries[i].authors.isEmpty { entries[i].authors = feed.authors }
+        // A podcast's channel `itunes:author` is the author of its episodes likewise.
+        let feedAuthors = feed.authors.isEmpty ? (feed.itunesAuthor.map { [$0] } ?? []) : feed.authors
+        if !feedAuthors.isEmpty {
+            for i in entries.indices where entries[i].authors.isEmpty { entries[i].authors = feedAuthors }
         }
         return entries
     }
@@ -336,6 +345,9 @@ final class FeedHandler: SAXDelegate {
         case .category: entry!.addCategory(TextCleaning.plainText(text, isHTML: false))
         case .summary, .description, .content, .published, .pubDate, .dcDate, .updated, .lastBuildDate: break
         case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
+        case .mediaTitle, .mediaDescription, .itunesAuthor, .itunesSummary, .itunesSubtitle, .duration, .explicit,
+             .rssImage, .atomLogo, .atomIcon:
+            applyMediaToEntry(capture, text)
         }
     }
 
@@ -361,6 +373,7 @@ final class FeedHandler: SAXDelegate {
             if let hour = TextCleaning.trimmed(text).flatMap({ Int($0) }), (0...24).contains(hour) { feed.skipHours.append(hour % 24) }
         case .skipDay:
             if let day = TextCleaning.trimmed(text).flatMap(FeedHandler.weekday) { feed.skipDays.append(day) }
+        case .itunesAuthor, .itunesSummary, .itunesSubtitle, .rssImage, .atomLogo, .atomIcon: applyMediaToFeed(capture, text)
         default: break
         }
     }

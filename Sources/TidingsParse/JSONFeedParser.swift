@@ -21,6 +21,8 @@ enum JSONFeedParser {
         feed.link = string(root["home_page_url"]).flatMap { URLResolver.resolve($0, against: base) }
         feed.description = string(root["description"]).flatMap { TextCleaning.plainText($0, isHTML: false) }
         feed.language = string(root["language"]).flatMap(TextCleaning.collapse)
+        // `icon` is the feed's picture (512×512); `favicon` is for lists, tiny.
+        feed.image = (string(root["icon"]) ?? string(root["favicon"])).flatMap { URLResolver.resolve($0, against: base) }
         let feedAuthors = authors(root)
         let items = root["items"] as? [Any] ?? []
         if root["items"] != nil && !(root["items"] is [Any]) { feed.warnings.append("\"items\" is not an array") }
@@ -35,6 +37,8 @@ enum JSONFeedParser {
             entry.summary = string(item["summary"]).flatMap(TextCleaning.trimmed).map { UTF8Text(TextCleaning.escapeHTML($0)) }
             entry.content = (string(item["content_html"]).flatMap(TextCleaning.trimmed)
                 ?? string(item["content_text"]).flatMap(TextCleaning.trimmed).map(TextCleaning.escapeHTML)).map { UTF8Text($0) }
+            entry.media.imageContent = (string(item["image"]) ?? string(item["banner_image"]))
+                .flatMap { URLResolver.resolve($0, against: base) }
             for case let tag as String in item["tags"] as? [Any] ?? [] {
                 entry.addCategory(TextCleaning.plainText(tag, isHTML: false))
             }

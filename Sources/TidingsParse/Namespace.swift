@@ -4,7 +4,7 @@ enum Namespace: UInt8 {
     case none
     case atom10, atom03
     case rdf, rss10, rss090
-    case content, dc, dcterms, media, xhtml, xml, syndication
+    case content, dc, dcterms, media, itunes, xhtml, xml, syndication
     case other
 
     /// Matches by URI. Trailing-slash and userland variants seen in the wild are folded in.
@@ -29,6 +29,9 @@ enum Namespace: UInt8 {
         ("http://my.netscape.com/rdf/simple/0.9/", .rss090),
         ("http://purl.org/dc/elements/1.0/", .dc),
         ("http://search.yahoo.com/mrss", .media),
+        ("http://www.itunes.com/dtds/podcast-1.0.dtd", .itunes),
+        // The capitalised form Apple's own early examples used.
+        ("http://www.itunes.com/DTDs/PodCast-1.0.dtd", .itunes),
         // RSS 2.0 documents that declare a default namespace for plain RSS.
         ("http://backend.userland.com/rss2", .none),
         ("http://blogs.law.harvard.edu/tech/rss", .none),

@@ -14,6 +14,7 @@ extension ParsedFeed {
         w.key("description"); w.string(description); w.comma()
         w.key("language"); w.string(language); w.comma()
         w.key("updated"); w.string(updated?.iso8601UTC); w.comma()
+        w.key("image"); w.string(image); w.comma()
         w.key("entries")
         w.array(entries) { w, e in
             w.open("{")
@@ -34,6 +35,10 @@ extension ParsedFeed {
                 w.key("length"); w.raw(enc.length.map { String($0) } ?? "null")
                 w.close("}")
             }
+            w.comma()
+            w.key("image"); w.string(e.image); w.comma()
+            w.key("duration"); w.raw(e.duration.map { String($0) } ?? "null"); w.comma()
+            w.key("explicit"); w.raw(e.explicit.map { $0 ? "true" : "false" } ?? "null")
             w.close("}")
         }
         w.comma()

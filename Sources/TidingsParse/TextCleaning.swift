@@ -146,15 +146,53 @@ enum TextCleaning {
             }
             var name = ""
             var j = i + 1
-            if j < scalars.count, scalars[j] == "/" { j += 1 }
+            let closing = j < scalars.count && scalars[j] == "/"
+            if closing { j += 1 }
             while j < scalars.count, scalars[j].isASCII, scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) {
                 name.unicodeScalars.append(scalars[j]); j += 1
             }
             while j < scalars.count, scalars[j] != ">" { j += 1 }
-            if breakingTags.contains(name.lowercased()) { out.append(" ") }
+            let lowered = name.lowercased()
+            if breakingTags.contains(lowered) { out.append(" ") }
+            // A browser shows nothing of a script or style sheet: drop its text
+            // too. Only when it is closed: in a title, an unclosed `<script>` is
+            // more likely a word about scripts than the rest of the page.
+            if !closing, hiddenTags.contains(lowered), scalars[j - 1] != "/",
+               let end = closingTag(lowered, in: scalars, from: j + 1) {
+                i = end
+                continue
+            }
             i = j + 1
         }
         return String(out)
+    }
+
+    /// Elements whose content is never displayed.
+    private static let hiddenTags: Set<String> = ["script", "style"]
+
+    /// Index just past `</name …>` at or after `from` (name matched in any case), or nil.
+    private static func closingTag(_ name: String, in scalars: [Unicode.Scalar], from: Int) -> Int? {
+        let pattern = Array(("</" + name).unicodeScalars)
+        var k = from
+        while k + pattern.count <= scalars.count {
+            var matches = true
+            for (offset, p) in pattern.enumerated() {
+                let v = scalars[k + offset].value
+                if (v >= 0x41 && v <= 0x5A ? v | 0x20 : v) != p.value { matches = false; break }
+            }
+            // `</scripts>` is not the end of a script.
+            if matches, k + pattern.count < scalars.count {
+                let next = scalars[k + pattern.count]
+                if next.isASCII, next.properties.isAlphabetic || ("0"..."9").contains(next) { matches = false }
+            }
+            if matches {
+                var e = k + pattern.count
+                while e < scalars.count, scalars[e] != ">" { e += 1 }
+                return min(e + 1, scalars.count)
+            }
+            k += 1
+        }
+        return nil
     }
 
     private static let breakingTags: Set<String> = [

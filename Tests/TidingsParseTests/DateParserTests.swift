@@ -79,6 +79,96 @@ import TidingsModel
         #expect(DateParser.parse(input)?.iso8601UTC == expected, "\(input)")
     }
 
+    /// RFC-822-like dates with month and weekday names in other languages, as
+    /// localised templates write them. Weekday names are read past, never checked.
+    static let localizedCases: [(String, String?)] = [
+        // German, with the spellings of März seen in the wild
+        ("Di, 05 Mär 2024 10:00:00 +0100", "2024-03-05T09:00:00Z"),
+        ("Dienstag, 5. März 2024 10:00 Uhr", "2024-03-05T10:00:00Z"),
+        ("5 Maerz 2024", "2024-03-05T00:00:00Z"),
+        ("5 Mrz 2024", "2024-03-05T00:00:00Z"),
+        ("MO, 15 JAN 2024 10:20:30 MEZ", "2024-01-15T09:20:30Z"),
+        ("Do, 12 Dez 2024 10:00:00 MESZ", "2024-12-12T08:00:00Z"),
+        ("15 Juni 2024", "2024-06-15T00:00:00Z"),
+        ("3 Okt. 2024", "2024-10-03T00:00:00Z"),
+        ("5 Jänner 2024", "2024-01-05T00:00:00Z"),
+        // French: abbreviations with and without their dot, accents or not
+        ("mer., 6 mars 2024 14:00:00 +0100", "2024-03-06T13:00:00Z"),
+        ("5 févr. 2024", "2024-02-05T00:00:00Z"),
+        ("5 fév 2024", "2024-02-05T00:00:00Z"),
+        ("5 août 2024", "2024-08-05T00:00:00Z"),
+        ("5 aout 2024", "2024-08-05T00:00:00Z"),
+        ("5 AOÛT 2024", "2024-08-05T00:00:00Z"),
+        ("lun. 2 déc. 2024 08:00:00 GMT", "2024-12-02T08:00:00Z"),
+        ("Vendredi, 5 Juillet 2024 12:00", "2024-07-05T12:00:00Z"),
+        ("le 5\u{A0}janv. 2024", "2024-01-05T00:00:00Z"),
+        // Spanish and Portuguese, with their "de"
+        ("sáb, 17 ago 2024 14:30:00 GMT", "2024-08-17T14:30:00Z"),
+        ("mié, 17 abr 2024 10:00:00 -0300", "2024-04-17T13:00:00Z"),
+        ("martes, 5 de marzo de 2024 10:00", "2024-03-05T10:00:00Z"),
+        ("segunda-feira, 5 de fevereiro de 2024 10:00", "2024-02-05T10:00:00Z"),
+        ("qui, 05 dez 2024 10:00:00 -0300", "2024-12-05T13:00:00Z"),
+        // `mar` is March in English and Tuesday in Spanish, Italian, French
+        ("mar, 05 mar 2024 10:00:00 +0100", "2024-03-05T09:00:00Z"),
+        ("mar, 09 abr 2024 10:00:00 +0200", "2024-04-09T08:00:00Z"),
+        ("Mar 5, 2024", "2024-03-05T00:00:00Z"),
+        // Italian
+        ("gio, 07 nov 2024 18:45:00 +0100", "2024-11-07T17:45:00Z"),
+        ("lunedì 3 giugno 2024", "2024-06-03T00:00:00Z"),
+        ("12 Dic 2024", "2024-12-12T00:00:00Z"),
+        // Dutch, Swedish, Norwegian, Danish
+        ("di 5 mrt 2024 10:00:00 +0100", "2024-03-05T09:00:00Z"),
+        ("zo, 12 mei 2024", "2024-05-12T00:00:00Z"),
+        ("tis, 08 okt 2024 10:00:00 +0200", "2024-10-08T08:00:00Z"),
+        ("lør, 07 des 2024", "2024-12-07T00:00:00Z"),
+        ("søndag den 5. maj 2024 kl. 10:00", "2024-05-05T10:00:00Z"),
+        // Polish and Czech, nominative and genitive
+        ("wt, 5 mar 2024 10:00:00 +0100", "2024-03-05T09:00:00Z"),
+        ("czw, 5 września 2024", "2024-09-05T00:00:00Z"),
+        ("5 październik 2024", "2024-10-05T00:00:00Z"),
+        ("út, 5 bře 2024 10:00:00 +0100", "2024-03-05T09:00:00Z"),
+        ("5 listopadu 2024", "2024-11-05T00:00:00Z"),
+        ("1 červen 2024", "2024-06-01T00:00:00Z"),
+        ("1 červenec 2024", "2024-07-01T00:00:00Z"),
+        // Cyrillic: Russian genitive and abbreviations, Ukrainian, Bulgarian
+        ("Вт, 5 марта 2024 г., 10:00", "2024-03-05T10:00:00Z"),
+        ("ПН, 15 ЯНВ 2024 10:20:30 +0300", "2024-01-15T07:20:30Z"),
+        ("1 января 2024", "2024-01-01T00:00:00Z"),
+        ("5 сент. 2024", "2024-09-05T00:00:00Z"),
+        ("5 вересня 2024", "2024-09-05T00:00:00Z"),
+        ("5 септември 2024", "2024-09-05T00:00:00Z"),
+        // Greek
+        ("Τρί, 05 Μαρ 2024 10:00:00 +0200", "2024-03-05T08:00:00Z"),
+        ("5 Μαΐου 2024", "2024-05-05T00:00:00Z"),
+        ("5 ΔΕΚΕΜΒΡΊΟΥ 2024", "2024-12-05T00:00:00Z"),
+        // Still unreadable
+        ("Mo, 5 Foo 2024", nil),
+        ("5 blah 2024", nil),
+        ("5 mars mai 2024", nil),
+        ("5 janvierx 2024", nil),
+        ("5 März", nil),
+    ]
+
+    @Test(arguments: localizedCases)
+    func parsesLocalized(_ input: String, _ expected: String?) {
+        #expect(DateParser.parse(input)?.iso8601UTC == expected, "\(input)")
+    }
+
+    /// Two languages must not give one spelling different months: each listed
+    /// name reads back as its own month.
+    @Test func monthNamesDoNotCollide() {
+        for (index, names) in MonthNames.months.enumerated() {
+            for name in names {
+                let month: Int?
+                switch MonthNames.table[MonthNames.fold(name)] {
+                case .month(let m)?, .monthOrWeekday(let m)?: month = m
+                default: month = nil
+                }
+                #expect(month == index + 1, "\(name)")
+            }
+        }
+    }
+
     @Test func keepsFractionalSeconds() {
         let date = DateParser.parse("2024-01-01T00:00:00.25Z")
         #expect(date?.timeIntervalSince1970 == 1_704_067_200.25)

@@ -80,9 +80,10 @@ import TidingsParse
     @Test func jsonOutputShape() throws {
         let feed = ParsedFeed(
             format: .rss20, title: "T \"q\" / ü", link: nil, description: nil, language: nil,
-            updated: Date(timeIntervalSince1970: 0),
+            updated: Date(timeIntervalSince1970: 0), image: "http://e/i.png",
             entries: [ParsedEntry(id: "1", title: "a\nb\u{01}", authors: ["A"], categories: [],
-                                  enclosures: [Enclosure(url: "http://e/x", type: nil, length: 3)])],
+                                  enclosures: [Enclosure(url: "http://e/x", type: nil, length: 3)],
+                                  duration: 61, explicit: false)],
             warnings: ["w"])
         let json = String(decoding: feed.jsonData(), as: UTF8.self)
         #expect(json == """
@@ -93,6 +94,7 @@ import TidingsParse
               "description": null,
               "language": null,
               "updated": "1970-01-01T00:00:00Z",
+              "image": "http://e/i.png",
               "entries": [
                 {
                   "id": "1",
@@ -112,7 +114,10 @@ import TidingsParse
                       "type": null,
                       "length": 3
                     }
-                  ]
+                  ],
+                  "image": null,
+                  "duration": 61,
+                  "explicit": false
                 }
               ],
               "warnings": [

@@ -63,11 +63,22 @@ import Testing
         ("C1\u{81}control", "C1control"),
         ("   ", nil),
         ("👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"),
+        // What a browser does not display is not part of the text.
+        ("A <script>alert(1)</script>B", "A B"),
+        ("A<SCRIPT type=\"text/javascript\">x < y</Script >B", "AB"),
+        ("<style>p { color: red }</style><b>Styled</b>", "Styled"),
+        ("<i>x</i> <!-- note --> y", "x y"),
+        ("<b>Why</b> <script> is risky", "Why is risky"),
+        ("<b>a</b><script src=\"x.js\"/>b", "ab"),
     ]
 
     @Test(arguments: titles)
     func plainTitles(_ input: String, _ expected: String?) {
         #expect(TextCleaning.plainText(input, isHTML: false) == expected)
+    }
+
+    @Test func scriptEndsOnlyAtItsOwnEndTag() {
+        #expect(TextCleaning.plainText("a<script>x</scripts>y</script>z", isHTML: true) == "az")
     }
 
     @Test func escapesPlainTextIntoHTML() {
