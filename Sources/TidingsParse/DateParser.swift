@@ -228,17 +228,26 @@ public enum DateParser {
     static func zoneOffset(_ z: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = z.first else { return nil }
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            var digits: [Int] = []
+            // Up to four digits, colons ignored, read without an array (this runs per entry).
+            var d = (0, 0, 0, 0)
+            var count = 0
             for b in z.dropFirst() where b != UInt8(ascii: ":") {
-                guard isDigit(b) else { return nil }
-                digits.append(Int(b - 48))
+                guard isDigit(b), count < 4 else { return nil }
+                let v = Int(b - 48)
+                switch count {
+                case 0: d.0 = v
+                case 1: d.1 = v
+                case 2: d.2 = v
+                default: d.3 = v
+                }
+                count += 1
             }
             let hours: Int, minutes: Int
-            switch digits.count {
-            case 1: hours = digits[0]; minutes = 0
-            case 2: hours = digits[0] * 10 + digits[1]; minutes = 0
-            case 3: hours = digits[0]; minutes = digits[1] * 10 + digits[2]
-            case 4: hours = digits[0] * 10 + digits[1]; minutes = digits[2] * 10 + digits[3]
+            switch count {
+            case 1: hours = d.0; minutes = 0
+            case 2: hours = d.0 * 10 + d.1; minutes = 0
+            case 3: hours = d.0; minutes = d.1 * 10 + d.2
+            case 4: hours = d.0 * 10 + d.1; minutes = d.2 * 10 + d.3
             default: return nil
             }
             guard hours <= 23, minutes <= 59 else { return nil }

@@ -59,11 +59,13 @@ extension FeedHandler {
         if ByteName.equals(name, "title") {
             beginText(.title, element)
         } else if ByteName.equals(name, "link") {
-            guard let href = element.attribute("href") else { return }
+            // Only alternate and enclosure links are read (not replies, edit, self…).
+            let rel = Self.linkRelation(element)
+            guard rel == "alternate" || rel == "enclosure", let href = element.attribute("href") else { return }
             let url = URLResolver.resolve(href, against: currentBase)
-            if Self.linkRelation(element) == "enclosure" {
+            if rel == "enclosure" {
                 entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
-            } else if isAlternate(element) {
+            } else {
                 // The first alternate, unless a later one is the HTML page
                 // (an entry may list a PDF or a translation first).
                 let html = isHTMLTyped(element)
@@ -89,7 +91,7 @@ extension FeedHandler {
                 return
             }
             let url = URLResolver.resolve(src, against: currentBase)
-            let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased()
+            let type = element.attributeKeyword("type")
             if let type, !type.isEmpty, !["html", "xhtml", "text"].contains(type), !type.hasPrefix("text/"), !type.hasSuffix("html"),
                !type.hasSuffix("xml") {
                 entry?.addEnclosure(url: url, type: type, length: nil)
@@ -113,25 +115,24 @@ extension FeedHandler {
     /// `rel` trimmed and lower-cased, with the IANA registry IRI prefix that
     /// RFC 4287 §4.2.7.2 makes equivalent removed; missing means "alternate".
     static func linkRelation(_ element: SAXElement) -> String {
-        guard let raw = element.attribute("rel") else { return "alternate" }
-        var rel = raw.trimmingASCIIWhitespace().lowercased()
+        guard var rel = element.attributeKeyword("rel") else { return "alternate" }
         let iana = "http://www.iana.org/assignments/relation/"
         if rel.hasPrefix(iana) { rel.removeFirst(iana.count) }
         return rel.isEmpty ? "alternate" : rel
     }
 
     private func isHTMLTyped(_ element: SAXElement) -> Bool {
-        guard let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased() else { return false }
+        guard let type = element.attributeKeyword("type") else { return false }
         return type == "text/html" || type == "application/xhtml+xml"
     }
 
     /// Atom text constructs: `type` says text, html or xhtml (1.0), or a MIME
     /// type plus `mode` xml|escaped|base64 (0.3, where the default is inline XML).
     private func beginText(_ field: Field, _ element: SAXElement) {
-        let type = element.attribute("type")?.trimmingASCIIWhitespace().lowercased()
+        let type = element.attributeKeyword("type")
         let mode: Mode?
         if format == .atom03 {
-            let how = element.attribute("mode")?.trimmingASCIIWhitespace().lowercased() ?? "xml"
+            let how = element.attributeKeyword("mode") ?? "xml"
             let html = type.map { $0.contains("html") } ?? false
             switch how {
             case "escaped": mode = html ? .html : .plain

@@ -57,21 +57,32 @@ extension FeedHandler {
         switch capture.field {
         case .mediaTitle:
             if entry!.media.title == nil { entry!.media.title = Self.plainTitle(text, capture) }
-        case .mediaDescription:
-            // type="plain" (the default) is text; type="html" is HTML.
-            if entry!.media.mediaDescription == nil, !text.isEmpty {
-                entry!.media.mediaDescription = capture.mode == .html ? text : TextCleaning.escapeHTML(text)
-            }
-        case .itunesSummary:
-            if entry!.media.itunesSummary == nil { entry!.media.itunesSummary = Self.sniffedHTML(text) }
-        case .itunesSubtitle:
-            if entry!.media.itunesSubtitle == nil { entry!.media.itunesSubtitle = Self.sniffedHTML(text) }
         case .itunesAuthor:
             if entry!.media.itunesAuthor == nil { entry!.media.itunesAuthor = TextCleaning.plainText(text, isHTML: false) }
         case .duration:
             if entry!.media.duration == nil { entry!.media.duration = PodcastValues.duration(text) }
         case .explicit:
             if entry!.media.explicit == nil { entry!.media.explicit = PodcastValues.explicit(text) }
+        default:
+            break
+        }
+    }
+
+    /// The HTML bodies among the fields above, for an entry, from the captured
+    /// bytes (no `String`: a description can be as long as an article).
+    func applyMediaBodyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        switch capture.field {
+        case .mediaDescription:
+            // type="plain" (the default) is text; type="html" is HTML.
+            guard entry!.media.mediaDescription == nil else { return }
+            entry!.media.mediaDescription = body(capture.mode == .html ? Array(bytes) : TextCleaning.escapeHTML(bytes))
+        case .itunesSummary:
+            guard entry!.media.itunesSummary == nil else { return }
+            entry!.media.itunesSummary = body(Self.sniffedHTML(bytes))
+        case .itunesSubtitle:
+            guard entry!.media.itunesSubtitle == nil else { return }
+            entry!.media.itunesSubtitle = body(Self.sniffedHTML(bytes))
         default:
             break
         }
@@ -103,9 +114,8 @@ extension FeedHandler {
 
     /// iTunes text is meant to be plain, yet hosts often put HTML in it:
     /// HTML (by `HTMLSniffer`) is kept, plain text escaped.
-    private static func sniffedHTML(_ text: String) -> String? {
-        guard !text.isEmpty else { return nil }
-        return TextCleaning.looksLikeHTML(text) ? text : TextCleaning.escapeHTML(text)
+    private static func sniffedHTML(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        HTMLSniffer.looksLikeHTML(text) ? Array(text) : TextCleaning.escapeHTML(text)
     }
 
     /// `href` is the attribute; some feeds write `url`.
@@ -115,14 +125,14 @@ extension FeedHandler {
 
     /// Media RSS `type="html"`; anything else (`plain`, missing) is text.
     private static func isHTMLType(_ element: SAXElement) -> Bool {
-        element.attribute("type")?.trimmingASCIIWhitespace().lowercased() == "html"
+        element.attributeKeyword("type") == "html"
     }
 
     /// `medium="image"`, or an `image/…` type when there is no medium.
     private static func isImage(_ element: SAXElement) -> Bool {
-        if let medium = element.attribute("medium")?.trimmingASCIIWhitespace().lowercased(), !medium.isEmpty {
+        if let medium = element.attributeKeyword("medium"), !medium.isEmpty {
             return medium == "image"
         }
-        return element.attribute("type")?.trimmingASCIIWhitespace().lowercased().hasPrefix("image/") ?? false
+        return element.attributeKeyword("type")?.hasPrefix("image/") ?? false
     }
 }

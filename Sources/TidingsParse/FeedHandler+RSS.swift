@@ -77,7 +77,7 @@ extension FeedHandler {
         else if ByteName.equals(name, "description") { begin(.summary, .html) }
         else if ByteName.equals(name, "guid") {
             begin(.guid, .text)
-            capture?.isPermaLink = element.attribute("isPermaLink")?.trimmingASCIIWhitespace().lowercased() != "false"
+            capture?.isPermaLink = element.attributeKeyword("isPermaLink") != "false"
         }
         else if ByteName.equals(name, "pubDate") { begin(.pubDate, .text) }
         else if ByteName.equals(name, "author") { begin(.author, .text) }

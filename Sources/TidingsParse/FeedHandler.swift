@@ -108,6 +108,7 @@ final class FeedHandler: SAXDelegate {
     deinit {
         hot.deinitialize(count: 1)
         hot.deallocate()
+        sink.pointee.release()
         sink.deinitialize(count: 1)
         sink.deallocate()
     }
@@ -278,18 +279,24 @@ final class FeedHandler: SAXDelegate {
             warnings.append("a field longer than \(Self.maxFieldBytes) bytes was truncated")
             sink.pointee.truncated = false
         }
-        sink.pointee.buffer.withUnsafeBufferPointer { buffer in
-            // Trim in bytes so the one value made here is the one kept.
-            var start = 0, end = buffer.count
-            while start < end, Self.isASCIISpace(buffer[start]) { start += 1 }
-            while end > start, Self.isASCIISpace(buffer[end - 1]) { end -= 1 }
-            let text = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            if capture.inEntry, hasEntry {
-                applyToEntry(capture, text)
-            } else {
-                applyToFeed(capture, text)
-            }
+        // Trim in bytes so the one value made here is the one kept. (Nothing
+        // below appends to the sink, so its bytes stay put.)
+        let buffer = sink.pointee.bytes
+        var start = 0, end = buffer.count
+        while start < end, Self.isASCIISpace(buffer[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(buffer[end - 1]) { end -= 1 }
+        let text = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        if capture.inEntry, hasEntry {
+            applyToEntry(capture, text)
+        } else {
+            applyToFeed(capture, text)
         }
+    }
+
+    /// Captured HTML as kept in the model: libxml2 validated every character
+    /// unless it said otherwise.
+    func body(_ html: [UInt8]) -> UTF8Text {
+        hot.pointee.textMayBeInvalid ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html)
     }
 
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
@@ -302,6 +309,14 @@ final class FeedHandler: SAXDelegate {
             guard entry!.summary == nil else { return }
             entry!.summary = html
             entry!.summaryBase = capture.base
+        }
+    }
+
+    private func title(_ bytes: UnsafeBufferPointer<UInt8>, _ capture: Capture) -> String? {
+        switch capture.titleKind {
+        case .text: return TextCleaning.isAlreadyClean(bytes) ? nonEmpty(String(decoding: bytes, as: UTF8.self)) : title(String(decoding: bytes, as: UTF8.self), capture)
+        case .html: return title(String(decoding: bytes, as: UTF8.self), capture)
+        case .sniff: return TextCleaning.plainText(bytes, isHTML: capture.mode == .xhtml)
         }
     }
 
@@ -318,35 +333,41 @@ final class FeedHandler: SAXDelegate {
         case .summary, .description, .content:
             // One exact-size copy out of the reusable buffer (escaped first when the body is plain text).
             if !bytes.isEmpty {
-                let html = capture.mode == .plain ? TextCleaning.escapeHTML(bytes) : Array(bytes)
-                // libxml2 validated every character unless it said otherwise.
-                setBody(capture, hot.pointee.textMayBeInvalid ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html))
+                setBody(capture, body(capture.mode == .plain ? TextCleaning.escapeHTML(bytes) : Array(bytes)))
             }
+            return
+        case .mediaDescription, .itunesSummary, .itunesSubtitle:
+            applyMediaBodyToEntry(capture, bytes)
             return
         case .published, .pubDate: if entry!.published == nil { entry!.published = DateParser.parse(bytes) }; return
         case .dcDate: if entry!.dcDate == nil { entry!.dcDate = DateParser.parse(bytes) }; return
         case .updated, .lastBuildDate: if entry!.updated == nil { entry!.updated = DateParser.parse(bytes) }; return
         default: break
         }
+        // The common fields straight from bytes: one String each, made once.
+        switch capture.field {
+        case .title: if entry!.title == nil { entry!.title = title(bytes, capture) }; return
+        case .link: if entry!.link == nil { entry!.link = URLResolver.resolve(bytes, against: capture.base) }; return
+        case .author: entry!.addAuthor(TextCleaning.plainText(bytes, isHTML: false)); return
+        case .category: entry!.addCategory(TextCleaning.plainText(bytes, isHTML: false)); return
+        default: break
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         switch capture.field {
-        case .title: if entry!.title == nil { entry!.title = title(text, capture) }
-        case .link: if entry!.link == nil { entry!.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }
+        case .title, .link, .author, .category: break
         case .id: if entry!.id == nil { entry!.id = TextCleaning.trimmed(text) }
         case .guid:
             guard entry!.id == nil, let guid = TextCleaning.trimmed(text) else { break }
             entry!.id = guid
-            if capture.isPermaLink, guid.lowercased().hasPrefix("http://") || guid.lowercased().hasPrefix("https://") {
+            if capture.isPermaLink, URLResolver.isHTTP(guid) {
                 entry!.permalinkGUID = guid
             }
-        case .author: entry!.addAuthor(TextCleaning.plainText(text, isHTML: false))
         case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
         case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
-        case .category: entry!.addCategory(TextCleaning.plainText(text, isHTML: false))
         case .summary, .description, .content, .published, .pubDate, .dcDate, .updated, .lastBuildDate: break
         case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
-        case .mediaTitle, .mediaDescription, .itunesAuthor, .itunesSummary, .itunesSubtitle, .duration, .explicit,
-             .rssImage, .atomLogo, .atomIcon:
+        case .mediaDescription, .itunesSummary, .itunesSubtitle: break
+        case .mediaTitle, .itunesAuthor, .duration, .explicit, .rssImage, .atomLogo, .atomIcon:
             applyMediaToEntry(capture, text)
         }
     }

@@ -1,3 +1,4 @@
+import Glibc
 import TidingsModel
 
 /// Looks at the first bytes of a download to decide what it is and how its
@@ -71,16 +72,28 @@ enum FeedSniffer {
     /// The `encoding` pseudo-attribute of `<?xml … ?>`, read as ASCII.
     static func declaredEncoding(_ bytes: [UInt8]) -> String? {
         guard matches(bytes, at: 0, "<?xml") else { return nil }
-        let limit = min(bytes.count, 512)
-        guard let end = find(Array(bytes[0..<limit]), "?>", from: 5) else { return nil }
-        let decl = String(decoding: bytes[0..<end], as: UTF8.self)
-        guard let range = decl.range(of: "encoding") else { return nil }
-        var rest = decl[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        rest = rest.dropFirst()
-        guard let close = rest.firstIndex(of: quote) else { return nil }
-        let label = String(rest[..<close])
-        return label.isEmpty ? nil : label
+        return bytes.withUnsafeBufferPointer { s -> String? in
+            let limit = min(s.count, 512)
+            var i = 5
+            while i + 1 < limit, !(s[i] == UInt8(ascii: "?") && s[i + 1] == UInt8(ascii: ">")) {
+                // `encoding` …
+                if s[i] == UInt8(ascii: "e"), i + 8 <= limit, memcmp(s.baseAddress! + i, "encoding", 8) == 0 {
+                    var j = i + 8
+                    // … `=` with optional spaces …
+                    while j < limit, s[j] == 0x20 || s[j] == 0x09 || s[j] == 0x0A || s[j] == 0x0D || s[j] == UInt8(ascii: "=") { j += 1 }
+                    // … and a quoted label.
+                    guard j < limit, s[j] == UInt8(ascii: "\"") || s[j] == UInt8(ascii: "'") else { return nil }
+                    let quote = s[j]
+                    let start = j + 1
+                    var end = start
+                    while end < limit, s[end] != quote { end += 1 }
+                    guard end < limit, end > start else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: s[start..<end]), as: UTF8.self)
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// `text/xml; charset="gb2312"` → `gb2312`.

@@ -10,9 +10,9 @@ struct MediaFields {
     var title: String?
     /// `media:description`, `itunes:summary`, `itunes:subtitle`, as HTML
     /// (plain text already escaped): the summary when there is none, in that order.
-    var mediaDescription: String?
-    var itunesSummary: String?
-    var itunesSubtitle: String?
+    var mediaDescription: UTF8Text?
+    var itunesSummary: UTF8Text?
+    var itunesSubtitle: UTF8Text?
     /// `itunes:author`: the author when there is none.
     var itunesAuthor: String?
     /// Pictures, absolute: `itunes:image`, the first `media:thumbnail`, the
@@ -23,7 +23,7 @@ struct MediaFields {
     var duration: Int?
     var explicit: Bool?
 
-    var summary: UTF8Text? { (mediaDescription ?? itunesSummary ?? itunesSubtitle).map { UTF8Text($0) } }
+    var summary: UTF8Text? { mediaDescription ?? itunesSummary ?? itunesSubtitle }
     var image: String? { itunesImage ?? thumbnail ?? imageContent }
     var itunesAuthors: [String] { itunesAuthor.map { [$0] } ?? [] }
 }

@@ -55,6 +55,27 @@ struct SAXElement {
         return nil
     }
 
+    /// A keyword-like attribute (`rel`, `type`, `isPermaLink`): the value
+    /// trimmed of ASCII spaces and ASCII-lowercased in one pass over its
+    /// bytes (short values need no allocation). `nil` when absent.
+    func attributeKeyword(_ name: StaticString) -> String? {
+        guard let attributes else { return nil }
+        for i in 0..<attributeCount {
+            let base = attributes + i * 5
+            guard let local = base[0], base[2] == nil, ByteName.equals(local, name) else { continue }
+            guard var start = base[3], var end = base[4] else { return "" }
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            while start < end, isSpace(start.pointee) { start += 1 }
+            while end > start, isSpace((end - 1).pointee) { end -= 1 }
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                return bytes.count
+            }
+        }
+        return nil
+    }
+
     /// Visits every attribute as (local name, namespace, value bytes).
     func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>) -> Void) {
         guard let attributes else { return }

@@ -3,6 +3,16 @@ enum TextCleaning {
     /// A title or name as plain text: markup stripped and entities decoded when
     /// the text is HTML, control characters removed, whitespace collapsed.
     /// `nil` when nothing is left.
+    /// `plainText` on captured bytes: text with no markup, no entity and
+    /// nothing to collapse (most titles, names and categories) becomes a
+    /// `String` without another pass.
+    static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
+        if !isHTML, !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "&")), isAlreadyClean(bytes) {
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }
+        return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML)
+    }
+
     static func plainText(_ raw: String, isHTML: Bool) -> String? {
         var text = raw
         if isHTML || looksLikeHTML(raw) {
@@ -54,34 +64,37 @@ enum TextCleaning {
     /// bytes, as most titles need nothing done.
     static func isAlreadyClean(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { s in
-            guard let first = s.first, let last = s.last else { return true }
-            if first == 0x20 || last == 0x20 { return false }
-            var i = 0
-            while i < s.count {
-                let b = s[i]
-                if b < 0x80 {
-                    // A space is never last here, so s[i + 1] exists.
-                    if b < 0x20 || b == 0x7F || (b == 0x20 && s[i + 1] == 0x20) { return false }
-                    i += 1
-                    continue
-                }
-                // Non-ASCII spaces and C1 controls: U+0080–U+00A0 (C2 xx), U+1680
-                // (E1 9A 80), U+2000–U+202F / U+205F (E2 80 xx, E2 81 9F), U+3000 (E3 80 80).
-                let n1 = i + 1 < s.count ? s[i + 1] : 0
-                let n2 = i + 2 < s.count ? s[i + 2] : 0
-                switch b {
-                case 0xC2 where n1 <= 0xA0: return false
-                case 0xE1 where n1 == 0x9A && n2 == 0x80: return false
-                case 0xE2 where n1 == 0x80 && isUnicodeSpace(0x2000 | UInt32(n2 & 0x3F)): return false
-                case 0xE2 where n1 == 0x81 && n2 == 0x9F: return false
-                case 0xE3 where n1 == 0x80 && n2 == 0x80: return false
-                default: break
-                }
+        return copy.withUTF8 { isAlreadyClean($0) }
+    }
+
+    /// The same on UTF-8 bytes.
+    static func isAlreadyClean(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = s.first, let last = s.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var i = 0
+        while i < s.count {
+            let b = s[i]
+            if b < 0x80 {
+                // A space is never last here, so s[i + 1] exists.
+                if b < 0x20 || b == 0x7F || (b == 0x20 && s[i + 1] == 0x20) { return false }
                 i += 1
+                continue
             }
-            return true
+            // Non-ASCII spaces and C1 controls: U+0080–U+00A0 (C2 xx), U+1680
+            // (E1 9A 80), U+2000–U+202F / U+205F (E2 80 xx, E2 81 9F), U+3000 (E3 80 80).
+            let n1 = i + 1 < s.count ? s[i + 1] : 0
+            let n2 = i + 2 < s.count ? s[i + 2] : 0
+            switch b {
+            case 0xC2 where n1 <= 0xA0: return false
+            case 0xE1 where n1 == 0x9A && n2 == 0x80: return false
+            case 0xE2 where n1 == 0x80 && isUnicodeSpace(0x2000 | UInt32(n2 & 0x3F)): return false
+            case 0xE2 where n1 == 0x81 && n2 == 0x9F: return false
+            case 0xE3 where n1 == 0x80 && n2 == 0x80: return false
+            default: break
+            }
+            i += 1
         }
+        return true
     }
 
     /// Trims surrounding whitespace; `nil` when empty.

@@ -5,6 +5,15 @@ enum URLResolver {
     /// `reference` made absolute against `base`; trimmed; `nil` when empty
     /// (an empty `<link/>` in a feed means "no link", not "this document").
     /// Without a usable base a relative reference is returned as written.
+    /// The same on captured bytes: an absolute reference with nothing to trim
+    /// (most links) becomes its `String` directly.
+    static func resolve(_ reference: UnsafeBufferPointer<UInt8>, against base: String?) -> String? {
+        if let first = reference.first, first > 0x20, let last = reference.last, last > 0x20, hasScheme(reference) {
+            return String(decoding: reference, as: UTF8.self)
+        }
+        return resolve(String(decoding: reference, as: UTF8.self), against: base)
+    }
+
     static func resolve(_ reference: String, against base: String?) -> String? {
         let ref = reference.trimmingASCIIWhitespace()
         if ref.isEmpty { return nil }
@@ -16,7 +25,7 @@ enum URLResolver {
         let authority = b.authority.map { "//" + $0 } ?? ""
         if ref.hasPrefix("?") { return scheme + ":" + authority + b.path + ref }
         // Split the reference's path from its query/fragment.
-        let tailStart = ref.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? ref.endIndex
+        let tailStart = ref.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? ref.endIndex
         let refPath = String(ref[..<tailStart])
         let tail = String(ref[tailStart...])
         let merged: String
@@ -24,7 +33,7 @@ enum URLResolver {
             merged = refPath
         } else if b.authority != nil && b.path.isEmpty {
             merged = "/" + refPath
-        } else if let slash = b.path.lastIndex(of: "/") {
+        } else if let slash = b.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             merged = String(b.path[...slash]) + refPath
         } else {
             merged = refPath
@@ -32,9 +41,26 @@ enum URLResolver {
         return scheme + ":" + authority + removeDotSegments(merged) + tail
     }
 
+    /// `http://…` or `https://…`, scheme in any case.
+    static func isHTTP(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in
+            func lower(_ i: Int) -> UInt8 { b[i] | 0x20 }
+            guard b.count >= 7, lower(0) == UInt8(ascii: "h"), lower(1) == UInt8(ascii: "t"), lower(2) == UInt8(ascii: "t"),
+                  lower(3) == UInt8(ascii: "p") else { return false }
+            let rest = b.count > 4 && lower(4) == UInt8(ascii: "s") ? 5 : 4
+            return b.count >= rest + 3 && b[rest] == UInt8(ascii: ":") && b[rest + 1] == UInt8(ascii: "/") && b[rest + 2] == UInt8(ascii: "/")
+        }
+    }
+
     static func hasScheme(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { hasScheme($0) }
+    }
+
+    static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for b in s.utf8 {
+        for b in s {
             if b == UInt8(ascii: ":") { return !first }
             let alpha = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
             let digit = b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
@@ -47,7 +73,7 @@ enum URLResolver {
     }
 
     private static func withoutFragment(_ s: String) -> String {
-        s.firstIndex(of: "#").map { String(s[..<$0]) } ?? s
+        s.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(s[..<$0]) } ?? s
     }
 
     private struct Parts {
@@ -57,14 +83,14 @@ enum URLResolver {
 
         init?(_ raw: String) {
             var s = withoutFragment(raw.trimmingASCIIWhitespace())
-            if let q = s.firstIndex(of: "?") { s = String(s[..<q]) }
-            if URLResolver.hasScheme(s), let colon = s.firstIndex(of: ":") {
+            if let q = s.utf8.firstIndex(of: UInt8(ascii: "?")) { s = String(s[..<q]) }
+            if URLResolver.hasScheme(s), let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")) {
                 scheme = String(s[..<colon])
                 s = String(s[s.index(after: colon)...])
             }
             if s.hasPrefix("//") {
                 let rest = s.dropFirst(2)
-                let end = rest.firstIndex(of: "/") ?? rest.endIndex
+                let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
                 authority = String(rest[..<end])
                 s = String(rest[end...])
             }
@@ -72,9 +98,20 @@ enum URLResolver {
         }
     }
 
+    /// A `.` or `..` segment somewhere (most paths have dots only in names: `post.html`).
+    static func hasDotSegment(_ path: String) -> Bool {
+        let u = Array(path.utf8)
+        for (i, b) in u.enumerated() where b == UInt8(ascii: ".") && (i == 0 || u[i - 1] == UInt8(ascii: "/")) {
+            var j = i + 1
+            if j < u.count, u[j] == UInt8(ascii: ".") { j += 1 }
+            if j == u.count || u[j] == UInt8(ascii: "/") { return true }
+        }
+        return false
+    }
+
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard hasDotSegment(path) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let absolute = path.hasPrefix("/")
