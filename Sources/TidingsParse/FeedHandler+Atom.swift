@@ -64,13 +64,13 @@ extension FeedHandler {
             guard rel == "alternate" || rel == "enclosure", let href = element.attribute("href") else { return }
             let url = URLResolver.resolve(href, against: currentBase)
             if rel == "enclosure" {
-                entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
+                entry.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
             } else {
                 // The first alternate, unless a later one is the HTML page
                 // (an entry may list a PDF or a translation first).
                 let html = isHTMLTyped(element)
-                if entry?.link == nil || (html && !entryLinkIsHTML) {
-                    entry?.link = url
+                if entry.link == nil || (html && !entryLinkIsHTML) {
+                    entry.link = url
                     entryLinkIsHTML = html
                 }
             }
@@ -94,14 +94,14 @@ extension FeedHandler {
             let type = element.attributeKeyword("type")
             if let type, !type.isEmpty, !["html", "xhtml", "text"].contains(type), !type.hasPrefix("text/"), !type.hasSuffix("html"),
                !type.hasSuffix("xml") {
-                entry?.addEnclosure(url: url, type: type, length: nil)
+                entry.addEnclosure(url: url, type: type, length: nil)
             } else {
-                entry?.contentSource = url
+                entry.contentSource = url
             }
         } else if ByteName.equals(name, "author") {
             authorDepth = depth
         } else if ByteName.equals(name, "category") {
-            entry?.addCategory((element.attribute("term") ?? element.attribute("label")).flatMap { TextCleaning.plainText($0, isHTML: false) })
+            entry.addCategory((element.attribute("term") ?? element.attribute("label")).flatMap { TextCleaning.plainText($0, isHTML: false) })
         } else if ByteName.equals(name, "source") {
             // The entry's original feed: its title, links and id are not the entry's.
             skipDepth = depth

@@ -9,11 +9,11 @@ extension FeedHandler {
     func mediaEntryElement(_ element: SAXElement, _ name: UnsafePointer<UInt8>) {
         if ByteName.equals(name, "content") {
             let url = element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) }
-            entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("fileSize"))
-            if let url, entry?.media.imageContent == nil, Self.isImage(element) { entry?.media.imageContent = url }
+            entry.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("fileSize"))
+            if let url, entry.media.imageContent == nil, Self.isImage(element) { entry.media.imageContent = url }
         } else if ByteName.equals(name, "thumbnail") {
-            if entry?.media.thumbnail == nil {
-                entry?.media.thumbnail = element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) }
+            if entry.media.thumbnail == nil {
+                entry.media.thumbnail = element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) }
             }
         } else if ByteName.equals(name, "title") {
             begin(.mediaTitle, .text, titleKind: Self.isHTMLType(element) ? .html : .text)
@@ -29,8 +29,8 @@ extension FeedHandler {
         else if ByteName.equals(name, "subtitle") { begin(.itunesSubtitle, .text) }
         else if ByteName.equals(name, "duration") { begin(.duration, .text) }
         else if ByteName.equals(name, "explicit") { begin(.explicit, .text) }
-        else if ByteName.equals(name, "image"), entry?.media.itunesImage == nil {
-            entry?.media.itunesImage = Self.itunesImageURL(element).flatMap { URLResolver.resolve($0, against: currentBase) }
+        else if ByteName.equals(name, "image"), entry.media.itunesImage == nil {
+            entry.media.itunesImage = Self.itunesImageURL(element).flatMap { URLResolver.resolve($0, against: currentBase) }
         }
     }
 
@@ -56,13 +56,13 @@ extension FeedHandler {
     func applyMediaToEntry(_ capture: Capture, _ text: String) {
         switch capture.field {
         case .mediaTitle:
-            if entry!.media.title == nil { entry!.media.title = Self.plainTitle(text, capture) }
+            if entry.media.title == nil { entry.media.title = Self.plainTitle(text, capture) }
         case .itunesAuthor:
-            if entry!.media.itunesAuthor == nil { entry!.media.itunesAuthor = TextCleaning.plainText(text, isHTML: false) }
+            if entry.media.itunesAuthor == nil { entry.media.itunesAuthor = TextCleaning.plainText(text, isHTML: false) }
         case .duration:
-            if entry!.media.duration == nil { entry!.media.duration = PodcastValues.duration(text) }
+            if entry.media.duration == nil { entry.media.duration = PodcastValues.duration(text) }
         case .explicit:
-            if entry!.media.explicit == nil { entry!.media.explicit = PodcastValues.explicit(text) }
+            if entry.media.explicit == nil { entry.media.explicit = PodcastValues.explicit(text) }
         default:
             break
         }
@@ -75,14 +75,14 @@ extension FeedHandler {
         switch capture.field {
         case .mediaDescription:
             // type="plain" (the default) is text; type="html" is HTML.
-            guard entry!.media.mediaDescription == nil else { return }
-            entry!.media.mediaDescription = body(capture.mode == .html ? Array(bytes) : TextCleaning.escapeHTML(bytes))
+            guard entry.media.mediaDescription == nil else { return }
+            entry.media.mediaDescription = body(capture.mode == .html ? Array(bytes) : TextCleaning.escapeHTML(bytes))
         case .itunesSummary:
-            guard entry!.media.itunesSummary == nil else { return }
-            entry!.media.itunesSummary = body(Self.sniffedHTML(bytes))
+            guard entry.media.itunesSummary == nil else { return }
+            entry.media.itunesSummary = body(Self.sniffedHTML(bytes))
         case .itunesSubtitle:
-            guard entry!.media.itunesSubtitle == nil else { return }
-            entry!.media.itunesSubtitle = body(Self.sniffedHTML(bytes))
+            guard entry.media.itunesSubtitle == nil else { return }
+            entry.media.itunesSubtitle = body(Self.sniffedHTML(bytes))
         default:
             break
         }

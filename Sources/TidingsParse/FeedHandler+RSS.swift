@@ -21,7 +21,7 @@ extension FeedHandler {
                 if ns == .rss090 { format = .rss09x }
                 beginEntry()
                 if let about = element.attribute("about", namespace: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") {
-                    entry?.id = TextCleaning.trimmed(about)
+                    entry.id = TextCleaning.trimmed(about)
                 }
                 return
             }
@@ -83,7 +83,7 @@ extension FeedHandler {
         else if ByteName.equals(name, "author") { begin(.author, .text) }
         else if ByteName.equals(name, "category") { begin(.category, .text) }
         else if ByteName.equals(name, "enclosure") {
-            entry?.addEnclosure(url: element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) },
+            entry.addEnclosure(url: element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) },
                                 type: element.attribute("type"), length: element.attribute("length"))
         }
     }
@@ -114,10 +114,10 @@ extension FeedHandler {
             guard ByteName.equals(name, "link"), let href = element.attribute("href") else { return }
             let rel = FeedHandler.linkRelation(element)
             let url = URLResolver.resolve(href, against: currentBase)
-            if rel == "alternate", entry?.alternateLink == nil {
-                entry?.alternateLink = url
+            if rel == "alternate", entry.alternateLink == nil {
+                entry.alternateLink = url
             } else if rel == "enclosure" {
-                entry?.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
+                entry.addEnclosure(url: url, type: element.attribute("type"), length: element.attribute("length"))
             }
         default:
             break

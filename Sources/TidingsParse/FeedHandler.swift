@@ -4,48 +4,54 @@ import TidingsModel
 /// This file holds what all XML formats share: depth, `xml:base`, `xml:lang`,
 /// root sniffing and text capture. The per-format element tables live in
 /// `FeedHandler+RSS.swift` and `FeedHandler+Atom.swift`.
+///
+/// Stored properties are `@exclusivity(unchecked)`: the handler is driven by
+/// one parse on one thread, synchronously, and no method keeps an inout access
+/// open across a call back into it; the dynamic checks Swift otherwise makes on
+/// every access to a class property were 3% of all instructions in a parse.
 final class FeedHandler: SAXDelegate {
     static let maxFieldBytes = TextSink.maxBytes
     static let maxEntries = 20_000
 
     let documentURL: String?
-    var format: FeedFormat?
-    var failure: FeedParseError?
-    var wantsToStop = false
-    var warnings: [String] = []
+    @exclusivity(unchecked) var format: FeedFormat?
+    @exclusivity(unchecked) var failure: FeedParseError?
+    @exclusivity(unchecked) var wantsToStop = false
+    @exclusivity(unchecked) var warnings: [String] = []
 
-    var namespaces = NamespaceCache()
+    @exclusivity(unchecked) var namespaces = NamespaceCache()
     /// Depth of the element being read (root = 1).
     var depth: Int { hot.pointee.depth }
     /// `xml:base` values in effect, each with the depth of the element that set it.
-    var bases: [(depth: Int, url: String)] = []
+    @exclusivity(unchecked) var bases: [(depth: Int, url: String)] = []
     /// Depth of the RSS `<channel>` / Atom `<feed>`: feed fields are its children.
-    var channelDepth = 0
+    @exclusivity(unchecked) var channelDepth = 0
     /// Inside `<image>`, `<textinput>`, Atom `<source>`: titles and links there are not ours.
-    var skipDepth = 0
+    @exclusivity(unchecked) var skipDepth = 0
     /// Depth of the channel's RSS `<image>` while it is skipped: its `<url>` is still read.
-    var rssImageDepth = 0
+    @exclusivity(unchecked) var rssImageDepth = 0
     /// Inside RSS `<skipHours>` / `<skipDays>` (a direct child of the channel).
-    var scheduleSkip: ScheduleSkip?
+    @exclusivity(unchecked) var scheduleSkip: ScheduleSkip?
     enum ScheduleSkip { case hours, days }
-    var authorDepth = 0
-    var pendingAuthorName: String?
-    var pendingAuthorEmail: String?
+    @exclusivity(unchecked) var authorDepth = 0
+    @exclusivity(unchecked) var pendingAuthorName: String?
+    @exclusivity(unchecked) var pendingAuthorEmail: String?
 
-    var feed = FeedBuilder()
-    var entry: EntryBuilder?
+    @exclusivity(unchecked) var feed = FeedBuilder()
+    /// The open entry (meaningful while `hasEntry`). Not optional: every
+    /// `entry!.field = …` on an optional copied the whole builder, retaining
+    /// and releasing each of its fields, once per captured field.
+    @exclusivity(unchecked) var entry = EntryBuilder()
     /// Depth of the open entry's element; 0 when no entry is open.
-    var entryDepth = 0
-    /// `entry != nil` without copying the builder out of the optional (which
-    /// retained and released every field on each start tag).
+    @exclusivity(unchecked) var entryDepth = 0
     var hasEntry: Bool { entryDepth != 0 }
     /// The Atom alternate link taken so far (entry / feed) was typed text/html:
     /// a later HTML alternate only replaces a link that was not.
-    var entryLinkIsHTML = false
-    var feedLinkIsHTML = false
-    var entries: [ParsedEntry] = []
+    @exclusivity(unchecked) var entryLinkIsHTML = false
+    @exclusivity(unchecked) var feedLinkIsHTML = false
+    @exclusivity(unchecked) var entries: [ParsedEntry] = []
 
-    var capture: Capture?
+    @exclusivity(unchecked) var capture: Capture?
     /// The state every text event touches, behind a pointer: class properties
     /// pay a dynamic exclusivity check per access, which showed up as ~10% of
     /// parse time with one `characters()` call per indentation run.
@@ -172,7 +178,7 @@ final class FeedHandler: SAXDelegate {
         if depth == authorDepth {
             authorDepth = 0
             if let name = pendingAuthorName ?? pendingAuthorEmail {
-                if hasEntry { entry?.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
+                if hasEntry { entry.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
             }
             pendingAuthorName = nil
             pendingAuthorEmail = nil
@@ -236,7 +242,9 @@ final class FeedHandler: SAXDelegate {
     }
 
     func finishEntry() {
-        guard let builder = entry.take() else { return }
+        guard hasEntry else { return }
+        var builder = EntryBuilder()
+        swap(&builder, &entry) // moved out, not copied
         entryDepth = 0
         entries.append(builder.build())
         if entries.count >= Self.maxEntries {
@@ -250,7 +258,7 @@ final class FeedHandler: SAXDelegate {
     func finish() -> [ParsedEntry] {
         if hasEntry {
             warnings.append("the document ended inside an entry; that entry was dropped")
-            entry = nil
+            entry = EntryBuilder()
             entryDepth = 0
         }
         // Atom (RFC 4287 §4.2.1): the feed's authors apply to entries that name none.
@@ -302,13 +310,13 @@ final class FeedHandler: SAXDelegate {
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
     private func setBody(_ capture: Capture, _ html: UTF8Text) {
         if capture.field == .content {
-            guard entry!.content == nil else { return }
-            entry!.content = html
-            entry!.contentBase = capture.base
+            guard entry.content == nil else { return }
+            entry.content = html
+            entry.contentBase = capture.base
         } else {
-            guard entry!.summary == nil else { return }
-            entry!.summary = html
-            entry!.summaryBase = capture.base
+            guard entry.summary == nil else { return }
+            entry.summary = html
+            entry.summaryBase = capture.base
         }
     }
 
@@ -339,28 +347,28 @@ final class FeedHandler: SAXDelegate {
         case .mediaDescription, .itunesSummary, .itunesSubtitle:
             applyMediaBodyToEntry(capture, bytes)
             return
-        case .published, .pubDate: if entry!.published == nil { entry!.published = DateParser.parse(bytes) }; return
-        case .dcDate: if entry!.dcDate == nil { entry!.dcDate = DateParser.parse(bytes) }; return
-        case .updated, .lastBuildDate: if entry!.updated == nil { entry!.updated = DateParser.parse(bytes) }; return
+        case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }; return
+        case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }; return
+        case .updated, .lastBuildDate: if entry.updated == nil { entry.updated = DateParser.parse(bytes) }; return
         default: break
         }
         // The common fields straight from bytes: one String each, made once.
         switch capture.field {
-        case .title: if entry!.title == nil { entry!.title = title(bytes, capture) }; return
-        case .link: if entry!.link == nil { entry!.link = URLResolver.resolve(bytes, against: capture.base) }; return
-        case .author: entry!.addAuthor(TextCleaning.plainText(bytes, isHTML: false)); return
-        case .category: entry!.addCategory(TextCleaning.plainText(bytes, isHTML: false)); return
+        case .title: if entry.title == nil { entry.title = title(bytes, capture) }; return
+        case .link: if entry.link == nil { entry.link = URLResolver.resolve(bytes, against: capture.base) }; return
+        case .author: entry.addAuthor(TextCleaning.plainText(bytes, isHTML: false)); return
+        case .category: entry.addCategory(TextCleaning.plainText(bytes, isHTML: false)); return
         default: break
         }
         let text = String(decoding: bytes, as: UTF8.self)
         switch capture.field {
         case .title, .link, .author, .category: break
-        case .id: if entry!.id == nil { entry!.id = TextCleaning.trimmed(text) }
+        case .id: if entry.id == nil { entry.id = TextCleaning.trimmed(text) }
         case .guid:
-            guard entry!.id == nil, let guid = TextCleaning.trimmed(text) else { break }
-            entry!.id = guid
+            guard entry.id == nil, let guid = TextCleaning.trimmed(text) else { break }
+            entry.id = guid
             if capture.isPermaLink, URLResolver.isHTTP(guid) {
-                entry!.permalinkGUID = guid
+                entry.permalinkGUID = guid
             }
         case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
         case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)

@@ -109,33 +109,45 @@ enum FeedSniffer {
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    private static func matches(_ bytes: [UInt8], at i: Int, _ literal: String) -> Bool {
-        let l = Array(literal.utf8)
-        guard i + l.count <= bytes.count else { return false }
-        for k in 0..<l.count where bytes[i + k] != l[k] { return false }
-        return true
+    // Byte matching against static literals: `kind` runs on every document,
+    // and a String literal turned into an Array per position cost 20k
+    // instructions a document.
+    private static func matches(_ bytes: [UInt8], at i: Int, _ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard i >= 0, i + n <= bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + i, literal.utf8Start, n) == 0 }
     }
 
-    private static func matchesIgnoringCase(_ bytes: [UInt8], at i: Int, _ literal: String) -> Bool {
-        let l = Array(literal.utf8)
-        guard i + l.count <= bytes.count else { return false }
-        for k in 0..<l.count {
-            let b = bytes[i + k], c = l[k]
+    private static func matchesIgnoringCase(_ bytes: [UInt8], at i: Int, _ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard i + n <= bytes.count else { return false }
+        for k in 0..<n {
+            let b = bytes[i + k], c = literal.utf8Start[k]
             if b != c && (b | 0x20) != c { return false }
         }
         // "<html" must end the name: "<htmlfoo>" is not HTML.
-        if let last = literal.last, last.isLetter, i + l.count < bytes.count {
-            let next = bytes[i + l.count]
+        let last = literal.utf8Start[n - 1]
+        if (last | 0x20) >= UInt8(ascii: "a") && (last | 0x20) <= UInt8(ascii: "z"), i + n < bytes.count {
+            let next = bytes[i + n]
             if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") { return false }
         }
         return true
     }
 
-    private static func find(_ bytes: [UInt8], _ literal: String, from: Int) -> Int? {
-        let l = Array(literal.utf8)
-        guard bytes.count >= l.count, from <= bytes.count - l.count else { return nil }
-        for i in from...(bytes.count - l.count) where matches(bytes, at: i, literal) { return i }
-        return nil
+    private static func find(_ bytes: [UInt8], _ literal: StaticString, from: Int) -> Int? {
+        let n = literal.utf8CodeUnitCount
+        guard bytes.count >= n, from <= bytes.count - n else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var i = from
+            let first = Int32(literal.utf8Start.pointee)
+            while i <= buffer.count - n, let hit = memchr(base + i, first, buffer.count - n + 1 - i) {
+                let p = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + p, literal.utf8Start, n) == 0 { return p }
+                i = p + 1
+            }
+            return nil
+        }
     }
 }
 

@@ -298,15 +298,16 @@ extension SAXParser {
 /// The parser's `userData`: owns per-document state of the SAX layer. The C
 /// callbacks cannot be generic, so they call this base class, whose generic
 /// subclass calls the concrete delegate directly (no existential, no
-/// reference counting per event).
+/// reference counting per event). Its properties skip dynamic exclusivity
+/// checks for the reason given on `FeedHandler`.
 private class SAXSession {
-    var context: xmlParserCtxtPtr?
-    var warnings: [String] = []
-    var offset = 0
-    var stopped = false
-    var sawRoot = false
-    var stopFor: Set<InputRepair> = []
-    var repairNeeded: InputRepair?
+    @exclusivity(unchecked) var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var warnings: [String] = []
+    @exclusivity(unchecked) var offset = 0
+    @exclusivity(unchecked) var stopped = false
+    @exclusivity(unchecked) var sawRoot = false
+    @exclusivity(unchecked) var stopFor: Set<InputRepair> = []
+    @exclusivity(unchecked) var repairNeeded: InputRepair?
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
     /// Text delivered so far, behind a pointer to skip per-event exclusivity checks.
@@ -330,7 +331,7 @@ private class SAXSession {
     func startElement(_ element: SAXElement) {}
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
     func textMayBeInvalidUTF8() {}
-    private var textMayBeInvalid = false
+    @exclusivity(unchecked) private var textMayBeInvalid = false
 
     final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
         delivered.pointee += bytes.count
@@ -355,7 +356,7 @@ private class SAXSession {
 
     /// Index into `warnings` and repeat count for each distinct message, so a
     /// problem repeated 5,000 times is one line, not 5,000.
-    private var seen: [String: (index: Int, repeats: Int)] = [:]
+    @exclusivity(unchecked) private var seen: [String: (index: Int, repeats: Int)] = [:]
 
     final func record(_ error: xmlError) {
         // "Input is not proper UTF-8": libxml2 switches to reading bytes as
