@@ -207,6 +207,15 @@ enum SAXParser {
         handler.serror = structuredError
 
         let userData = Unmanaged.passUnretained(session).toOpaque()
+        // Encoding conversion errors are raised without a parser context, so
+        // they skip `serror` and go to the thread's structured (else generic)
+        // handler: libxml2 would print them on stderr. Take them on this
+        // thread for the duration of the parse (from before the context is made: its
+        // first bytes are already converted), and give the handler back.
+        let savedErrorFunc = __xmlStructuredError().pointee
+        let savedErrorContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(userData, structuredError)
+        defer { xmlSetStructuredErrorFunc(savedErrorContext, savedErrorFunc) }
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         let ctxt: xmlParserCtxtPtr?
@@ -232,14 +241,6 @@ enum SAXParser {
             return SAXOutcome(warnings: ["libxml2 could not create a parser"])
         }
         session.context = ctxt
-        // Encoding conversion errors are raised without a parser context, so
-        // they skip `serror` and go to the thread's structured (else generic)
-        // handler: libxml2 would print them on stderr. Take them on this
-        // thread for the duration of the parse, and give the handler back.
-        let savedErrorFunc = __xmlStructuredError().pointee
-        let savedErrorContext = __xmlStructuredErrorContext().pointee
-        xmlSetStructuredErrorFunc(userData, structuredError)
-        defer { xmlSetStructuredErrorFunc(savedErrorContext, savedErrorFunc) }
         defer {
             // An internal subset with entity declarations makes libxml2 build a
             // "SAX compatibility" document in `myDoc` even in pure SAX mode, and
