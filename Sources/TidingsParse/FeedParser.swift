@@ -21,9 +21,9 @@ public enum FeedParser {
     }
 
     private static func parseXML(_ bytes: [UInt8], documentURL: String?, contentType: String?) throws(FeedParseError) -> ParsedFeed {
-        let encoding = FeedSniffer.encodingToForce(bytes, contentType: contentType)
+        let (encoding, encodingNote) = FeedSniffer.encoding(bytes, contentType: contentType)
         var input = bytes
-        var repairs: [String] = []
+        var repairs: [String] = encodingNote.map { [$0] } ?? []
         if let label = FeedSniffer.declaredEncoding(bytes), EncodingLabel.iconvName(for: label) == nil {
             repairs.append("unknown encoding \"\(label)\" ignored")
         }

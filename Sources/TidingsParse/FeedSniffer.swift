@@ -33,34 +33,71 @@ enum FeedSniffer {
     }
 
     /// The encoding libxml2 must be forced to use, or `nil` to let it read the
-    /// document's own BOM or declaration. Precedence: BOM > XML declaration >
-    /// HTTP charset > valid UTF-8 > windows-1252.
+    /// document's own BOM or declaration.
+    ///
+    /// Precedence, as RFC 7303 §3 has it: BOM > HTTP charset > XML declaration
+    /// > UTF-8 if the bytes are valid UTF-8 > windows-1252. Servers often label
+    /// every XML file with a default charset, so when the HTTP charset and the
+    /// document disagree and the bytes show which one lies, the bytes win: valid
+    /// UTF-8 with non-ASCII in it is UTF-8 whatever the label says, and bytes that
+    /// are not UTF-8 are not UTF-8 whatever the label says.
     static func encodingToForce(_ bytes: [UInt8], contentType: String?) -> String? {
-        // A UTF-8 BOM is forced (the caller drops it): libxml2 would otherwise
-        // let a contradicting declaration (`encoding="iso-8859-1"`) win.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
-        // UTF-16/32 without a BOM: libxml2 recognises "<?" in those itself.
-        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return nil }
-        if let declared = declaredEncoding(bytes) {
-            if let name = EncodingLabel.iconvName(for: declared) {
-                if name.hasPrefix("UTF-16") { return nil } // a lie in an 8-bit document
-                return name == "UTF-8" ? nil : name
-            }
-            // An unknown label is ignored, as browsers do; UTF-8 is forced too,
-            // so libxml2 does not give up on the label it cannot load.
-            return undeclared(bytes, contentType: contentType) ?? "UTF-8"
-        }
-        return undeclared(bytes, contentType: contentType)
+        encoding(bytes, contentType: contentType).force
     }
 
-    /// HTTP charset, else UTF-8 if the bytes are valid UTF-8, else windows-1252.
-    private static func undeclared(_ bytes: [UInt8], contentType: String?) -> String? {
-        if let charset = contentType.flatMap(charset(fromContentType:)), let name = EncodingLabel.iconvName(for: charset),
-           !name.hasPrefix("UTF-16") {
-            return name == "UTF-8" ? nil : name
+    /// `encodingToForce`, plus a note for the feed's warnings when a label was
+    /// overruled (the publisher may want to fix it).
+    static func encoding(_ bytes: [UInt8], contentType: String?) -> (force: String?, note: String?) {
+        // A UTF-8 BOM is forced (the caller drops it): libxml2 would otherwise
+        // let a contradicting declaration (`encoding="iso-8859-1"`) win.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", nil) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return (nil, nil) }
+        // UTF-16/32 without a BOM: libxml2 recognises "<?" in those itself.
+        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return (nil, nil) }
+        // UTF-16 named for an 8-bit document is a lie either way.
+        func eightBit(_ name: String?) -> String? { name.flatMap { $0.hasPrefix("UTF-16") ? nil : $0 } }
+        let httpLabel = contentType.flatMap(charset(fromContentType:))
+        let http = eightBit(httpLabel.flatMap(EncodingLabel.iconvName))
+        let label = declaredEncoding(bytes)
+        let declared = eightBit(label.flatMap(EncodingLabel.iconvName))
+
+        let decision: String
+        switch (http, declared) {
+        case let (http?, declared?) where http == declared:
+            decision = http
+        case let (http?, declared?) where http == "UTF-8" || declared == "UTF-8":
+            decision = UTF8Validation.isValid(bytes) ? "UTF-8" : (http == "UTF-8" ? declared : http)
+        case let (http?, _) where http == "UTF-8":
+            decision = "UTF-8" // stray bytes that are not UTF-8 are repaired one by one
+        case let (http?, _):
+            decision = containsNonASCII(bytes) && UTF8Validation.isValid(bytes) ? "UTF-8" : http
+        case let (nil, declared?):
+            decision = declared
+        case (nil, nil):
+            decision = UTF8Validation.isValid(bytes) ? "UTF-8" : "WINDOWS-1252"
         }
-        return UTF8Validation.isValid(bytes) ? nil : "WINDOWS-1252"
+        // A note for the feed's warnings when a label was overruled (the
+        // publisher may want to fix it): by the bytes, or by precedence.
+        var note: String?
+        if let label, let declared, declared != decision {
+            note = decision == http && decision != "UTF-8"
+                ? "the server's charset=\(httpLabel ?? "") overrides the document's encoding=\"\(label)\""
+                : "the document says encoding=\"\(label)\" but is \(decision); read as \(decision)"
+        } else if let label, declared == nil, EncodingLabel.iconvName(for: label) != nil {
+            note = "the document says encoding=\"\(label)\" but is 8-bit; read as \(decision)"
+        } else if let http, let httpLabel, http != decision {
+            note = "the server says charset=\(httpLabel) but the document is \(decision); read as \(decision)"
+        }
+        // Everything but plain UTF-8 is forced, so the WHATWG reading of the
+        // label applies (libxml2 would read `iso-8859-1` as Latin-1, not as
+        // windows-1252); UTF-8 too when the document names something else (an
+        // unknown label, UTF-16, another charset), or libxml2 would follow that.
+        if decision == "UTF-8", label == nil || declared == "UTF-8" { return (nil, note) }
+        return (decision, note)
+    }
+
+    private static func containsNonASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.contains(where: { $0 >= 0x80 })
     }
 
     /// False for UTF-16/32 (by BOM or by the zero bytes of `<` in them).
