@@ -11,7 +11,7 @@ if [ "${1:-}" = "--test" ]; then
     # gzip/brotli make compressed bodies for the fetch tests; systemd provides
     # systemd-analyze, which verifies the unit files in systemd/; chromium renders
     # the static site headless (ChromiumRenderTests).
-    packages+=(python3 python3-feedparser maildir-utils gzip brotli systemd chromium)
+    packages+=(python3 python3-feedparser maildir-utils gzip brotli systemd chromium openssl)
 fi
 
 missing=()

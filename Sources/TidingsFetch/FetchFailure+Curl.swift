@@ -48,7 +48,7 @@ extension FetchFailure {
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED, CURLE_USE_SSL_FAILED:
             kind = .tls
             message = "TLS error with \(hostName): \(detail.isEmpty ? "handshake failed" : detail); "
-                + "if the certificate is self-signed and you trust it, turn off verification for this feed"
+                + "if the certificate is self-signed and you trust it, add tls-verify=no to its line in feeds.txt"
         case CURLE_WRITE_ERROR where transfer.bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
             kind = .tooLarge
             message = "body larger than \(FetchFailure.size(limits.maxBodyBytes)) limit; this may not be a feed"
