@@ -11,10 +11,18 @@ import Foundation
 /// 4. `hash:` + SHA-256 of title, date and content.
 /// Entries whose key repeats inside one document are the same article listed twice:
 /// only the first is kept.
+///
+/// A guid that is an http(s) URL is the same guid under the other scheme (sites
+/// move to https and their feeds' guids follow): such an entry carries the
+/// other spelling as an alias, and whoever looks keys up treats a known alias
+/// as the entry being known. The key itself stays as written, so keys stored
+/// by earlier versions keep matching.
 public enum EntryIdentity {
     public struct Keyed: Sendable {
         public var key: String
         public var entry: ParsedEntry
+        /// Other keys this entry may have been stored under (the guid's other scheme).
+        public var aliases: [String] = []
     }
 
     /// Keys for a document's entries, duplicates removed, document order kept.
@@ -35,11 +43,23 @@ public enum EntryIdentity {
         out.reserveCapacity(entries.count)
         for entry in entries {
             let key = self.key(for: entry, idIsReused: { id in (idFingerprints[id]?.count ?? 0) > 1 })
-            if seen.insert(key).inserted {
-                out.append(Keyed(key: key, entry: entry))
+            let aliases = schemeVariant(ofKey: key).map { [$0] } ?? []
+            // Listed twice under both schemes is listed twice: compare one spelling.
+            if seen.insert(aliases.first.map { min(key, $0) } ?? key).inserted {
+                out.append(Keyed(key: key, entry: entry, aliases: aliases))
             }
         }
         return out
+    }
+
+    /// `id:http://…` ⇄ `id:https://…` (scheme in any case); nil for other keys.
+    static func schemeVariant(ofKey key: String) -> String? {
+        guard key.hasPrefix("id:") else { return nil }
+        let id = key.dropFirst(3)
+        let lower = id.prefix(8).lowercased()
+        if lower.hasPrefix("https://") { return "id:http://" + id.dropFirst(8) }
+        if lower.hasPrefix("http://") { return "id:https://" + id.dropFirst(7) }
+        return nil
     }
 
     static func key(for entry: ParsedEntry, idIsReused: (String) -> Bool) -> String {

@@ -40,4 +40,21 @@ import TidingsModel
         let byLink = ParsedEntry(link: "https://x/1")
         #expect(keys([byID]) != keys([byLink]))
     }
+
+    @Test func aURLGuidCarriesItsOtherSchemeAsAnAlias() {
+        let keyed = EntryIdentity.keyed([
+            ParsedEntry(id: "http://example.org/?p=1", link: "https://example.org/1"),
+            ParsedEntry(id: "HTTPS://example.org/?p=2"),
+            ParsedEntry(id: "tag:example.org,2026:3"),
+        ])
+        #expect(keyed.map(\.key) == ["id:http://example.org/?p=1", "id:HTTPS://example.org/?p=2", "id:tag:example.org,2026:3"],
+                "keys stay as written, so keys stored by earlier versions still match")
+        #expect(keyed.map(\.aliases) == [["id:https://example.org/?p=1"], ["id:http://example.org/?p=2"], []])
+    }
+
+    @Test func theSameGuidUnderBothSchemesInOneDocumentIsOneEntry() {
+        let keyed = EntryIdentity.keyed([ParsedEntry(id: "http://example.org/1", title: "a"),
+                                         ParsedEntry(id: "https://example.org/1", title: "b")])
+        #expect(keyed.map(\.entry.title) == ["a"])
+    }
 }

@@ -74,6 +74,28 @@ struct SyncEndToEndTests {
         #expect(try h.sync().stdout.contains("0 new articles delivered"))
     }
 
+    @Test func guidsMovingFromHTTPToHTTPSAreNotNewArticles() throws {
+        let h = try SyncHarness()
+        func feed(scheme: String, items: ClosedRange<Int>) -> [UInt8] {
+            var xml = "<rss version=\"2.0\"><channel><title>Moved</title>"
+            for i in items {
+                xml += "<item><title>post \(i)</title><guid>\(scheme)://moved.example/?p=\(i)</guid></item>"
+            }
+            return Array((xml + "</channel></rss>").utf8)
+        }
+        h.publish("/feed.xml", feed(scheme: "http", items: 1...3))
+        try h.writeFeeds([h.server.url("/feed.xml")])
+        #expect(try h.sync().status == 0)
+        // The site moved to https and its guids followed; one post is really new.
+        h.publish("/feed.xml", feed(scheme: "https", items: 1...4))
+        let moved = try h.sync()
+        #expect(moved.stdout.contains("1 new article delivered"), "\(moved.stdout)")
+        #expect(try h.mail().all.compactMap(\.subject).sorted() == ["post 1", "post 2", "post 3", "post 4"])
+        // And back again (a misconfigured mirror): still nothing new.
+        h.publish("/feed.xml", feed(scheme: "http", items: 1...4))
+        #expect(try h.sync().stdout.contains("0 new articles delivered"))
+    }
+
     @Test func catchUpRecordsArticlesWithoutDeliveringThem() throws {
         let h = try SyncHarness()
         h.publish("/feed.xml", syntheticFeed(name: "busy", count: 10))

@@ -252,6 +252,8 @@ public final class SyncRunner: @unchecked Sendable {
             for (item, hash) in zip(keyed, hashes) {
                 if known.contains(hash) {
                     result.stillPresent.append(hash)
+                } else if let alias = item.aliases.lazy.map({ KeyHash(key: $0) }).first(where: known.contains) {
+                    result.stillPresent.append(alias) // the same guid under its other scheme
                 } else {
                     fresh.append((item, hash))
                 }
