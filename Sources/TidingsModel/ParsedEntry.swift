@@ -28,6 +28,14 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     public var duration: Int?
     /// `itunes:explicit`: `true` explicit, `false` clean, `nil` unsaid or unreadable.
     public var explicit: Bool?
+    /// Copyright or licence, as plain text: Atom `<rights>`, else `dc:rights` / `dcterms:rights`.
+    public var rights: String?
+    /// The page with the entry's comments (absolute): RSS `<comments>`.
+    public var commentsURL: String?
+    /// How many comments the entry has (`slash:comments`); `nil` when unsaid or not a non-negative integer.
+    public var commentCount: Int?
+    /// Where the entry is about: GeoRSS `georss:point`, else W3C `geo:lat` + `geo:long`.
+    public var location: GeoPoint?
     /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
     public var baseURL: String?
 
@@ -36,6 +44,7 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         published: Date? = nil, updated: Date? = nil, authors: [String] = [],
         summary: UTF8Text? = nil, content: UTF8Text? = nil, categories: [String] = [],
         enclosures: [Enclosure] = [], image: String? = nil, duration: Int? = nil, explicit: Bool? = nil,
+        rights: String? = nil, commentsURL: String? = nil, commentCount: Int? = nil, location: GeoPoint? = nil,
         baseURL: String? = nil
     ) {
         self.id = id
@@ -51,6 +60,10 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         self.image = image
         self.duration = duration
         self.explicit = explicit
+        self.rights = rights
+        self.commentsURL = commentsURL
+        self.commentCount = commentCount
+        self.location = location
         self.baseURL = baseURL
     }
 

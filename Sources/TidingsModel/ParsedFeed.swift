@@ -12,6 +12,13 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
     /// The feed's picture (absolute): `itunes:image`, RSS `<image><url>`, Atom
     /// `<logo>` then `<icon>`, JSON Feed `icon`.
     public var image: String?
+    /// The feed's own URL as the publisher states it (absolute): Atom `<link rel="self">`,
+    /// `atom:link rel="self"` in an RSS channel.
+    public var selfLink: String?
+    /// WebSub hubs (absolute, each once, in document order): `rel="hub"` links.
+    public var hubs: [String]
+    /// Copyright or licence, as plain text: RSS `<copyright>`, Atom `<rights>`, else `dc:rights` / `dcterms:rights`.
+    public var rights: String?
     public var entries: [ParsedEntry]
     /// How often the publisher says the feed changes (`<ttl>`, `sy:updatePeriod`/`sy:updateFrequency`):
     /// a scheduling hint that can only lengthen the polling interval.
@@ -26,7 +33,8 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
 
     public init(
         format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
-        language: String? = nil, updated: Date? = nil, image: String? = nil, entries: [ParsedEntry] = [], ttl: TimeInterval? = nil,
+        language: String? = nil, updated: Date? = nil, image: String? = nil,
+        selfLink: String? = nil, hubs: [String] = [], rights: String? = nil, entries: [ParsedEntry] = [], ttl: TimeInterval? = nil,
         warnings: [String] = []
     ) {
         self.format = format
@@ -36,6 +44,9 @@ public struct ParsedFeed: Sendable, Equatable, Codable {
         self.language = language
         self.updated = updated
         self.image = image
+        self.selfLink = selfLink
+        self.hubs = hubs
+        self.rights = rights
         self.entries = entries
         self.ttl = ttl
         self.warnings = warnings

@@ -24,6 +24,15 @@ struct EntryBuilder {
     var enclosures: [Enclosure] = []
     /// Media RSS and iTunes fallbacks, used only when the entry's own field is missing.
     var media = MediaFields()
+    /// Atom `<rights>`; `dc:rights` / `dcterms:rights` stand in when it is missing.
+    var rights: String?
+    var dcRights: String?
+    var commentsURL: String?
+    var commentCount: Int?
+    /// `georss:point`, else the W3C `geo:lat` / `geo:long` pair.
+    var georssPoint: GeoPoint?
+    var geoLatitude: Double?
+    var geoLongitude: Double?
     /// xml:base in effect on the entry element, and on its content/summary elements.
     var baseURL: String?
     var contentBase: String?
@@ -68,6 +77,10 @@ struct EntryBuilder {
             image: media.image,
             duration: media.duration,
             explicit: media.explicit,
+            rights: rights ?? dcRights,
+            commentsURL: commentsURL,
+            commentCount: commentCount,
+            location: georssPoint ?? geoLatitude.flatMap { lat in geoLongitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } },
             baseURL: content != nil ? (contentBase ?? baseURL) : (summary != nil ? (summaryBase ?? baseURL) : baseURL)
         )
     }
@@ -104,6 +117,17 @@ struct FeedBuilder {
     var rssImage: String?
     var atomLogo: String?
     var atomIcon: String?
+    /// `rel="self"` and `rel="hub"` links (Atom, or `atom:link` in RSS), absolute.
+    var selfLink: String?
+    var hubs: [String] = []
+    /// RSS `<copyright>` / Atom `<rights>`; `dc:rights` / `dcterms:rights` stand in when it is missing.
+    var rights: String?
+    var dcRights: String?
+
+    mutating func addHub(_ url: String?) {
+        guard let url, !url.isEmpty, !hubs.contains(url) else { return }
+        hubs.append(url)
+    }
 
     /// How often the publisher says the feed changes, in seconds: `<ttl>` when
     /// given, else `sy:updatePeriod` / `sy:updateFrequency` (default: daily, once).
@@ -133,6 +157,9 @@ struct FeedBuilder {
             language: language ?? rootLanguage,
             updated: updated ?? lastBuildDate ?? dcDate ?? pubDate,
             image: itunesImage ?? rssImage ?? atomLogo ?? atomIcon,
+            selfLink: selfLink,
+            hubs: hubs,
+            rights: rights ?? dcRights,
             entries: entries,
             ttl: refreshInterval,
             warnings: warnings

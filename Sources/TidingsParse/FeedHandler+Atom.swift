@@ -29,6 +29,7 @@ extension FeedHandler {
             if ns == .dc, ByteName.equals(name, "language") { begin(.language, .text) }
             else if ns == .syndication { syndicationElement(name) }
             else if ns == .itunes { itunesChannelElement(element, name) }
+            else if ns == .dc || ns == .dcterms, ByteName.equals(name, "rights") { begin(.dcRights, .text) }
             return
         }
         if ByteName.equals(name, "entry") {
@@ -46,12 +47,23 @@ extension FeedHandler {
         } else if ByteName.equals(name, "icon") {
             begin(.atomIcon, .text)
         } else if ByteName.equals(name, "link") {
-            guard isAlternate(element), let href = element.attribute("href") else { return }
-            let html = isHTMLTyped(element)
-            if feed.link == nil || (html && !feedLinkIsHTML) {
-                feed.link = URLResolver.resolve(href, against: currentBase)
-                feedLinkIsHTML = html
+            guard let href = element.attribute("href") else { return }
+            switch Self.linkRelation(element) {
+            case "alternate":
+                let html = isHTMLTyped(element)
+                if feed.link == nil || (html && !feedLinkIsHTML) {
+                    feed.link = URLResolver.resolve(href, against: currentBase)
+                    feedLinkIsHTML = html
+                }
+            case "self":
+                if feed.selfLink == nil { feed.selfLink = URLResolver.resolve(href, against: currentBase) }
+            case "hub":
+                feed.addHub(URLResolver.resolve(href, against: currentBase))
+            default:
+                break
             }
+        } else if ByteName.equals(name, "rights") || ByteName.equals(name, "copyright") {
+            beginText(.rights, element)
         }
     }
 
@@ -102,14 +114,12 @@ extension FeedHandler {
             authorDepth = depth
         } else if ByteName.equals(name, "category") {
             entry.addCategory((element.attribute("term") ?? element.attribute("label")).flatMap { TextCleaning.plainText($0, isHTML: false) })
+        } else if ByteName.equals(name, "rights") || ByteName.equals(name, "copyright") {
+            beginText(.rights, element)
         } else if ByteName.equals(name, "source") {
             // The entry's original feed: its title, links and id are not the entry's.
             skipDepth = depth
         }
-    }
-
-    private func isAlternate(_ element: SAXElement) -> Bool {
-        Self.linkRelation(element) == "alternate"
     }
 
     /// `rel` trimmed and lower-cased, with the IANA registry IRI prefix that

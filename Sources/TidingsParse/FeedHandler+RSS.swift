@@ -56,6 +56,7 @@ extension FeedHandler {
             else if ByteName.equals(name, "lastBuildDate") { begin(.lastBuildDate, .text) }
             else if ByteName.equals(name, "pubDate") { begin(.pubDate, .text) }
             else if ByteName.equals(name, "ttl") { begin(.ttl, .text) }
+            else if ByteName.equals(name, "copyright") { begin(.rights, .text) }
         } else if ns == .syndication {
             syndicationElement(name)
         } else if ns == .itunes {
@@ -63,11 +64,21 @@ extension FeedHandler {
         } else if ns == .dc {
             if ByteName.equals(name, "language") { begin(.language, .text) }
             else if ByteName.equals(name, "date") { begin(.dcDate, .text) }
+            else if ByteName.equals(name, "rights") { begin(.dcRights, .text) }
         } else if ns == .atom10, ByteName.equals(name, "link") {
-            let rel = FeedHandler.linkRelation(element)
-            if rel == "alternate", feed.alternateLink == nil, let href = element.attribute("href") {
-                feed.alternateLink = URLResolver.resolve(href, against: currentBase)
+            guard let href = element.attribute("href") else { return }
+            switch FeedHandler.linkRelation(element) {
+            case "alternate":
+                if feed.alternateLink == nil { feed.alternateLink = URLResolver.resolve(href, against: currentBase) }
+            case "self":
+                if feed.selfLink == nil { feed.selfLink = URLResolver.resolve(href, against: currentBase) }
+            case "hub":
+                feed.addHub(URLResolver.resolve(href, against: currentBase))
+            default:
+                break
             }
+        } else if ns == .dcterms, ByteName.equals(name, "rights") {
+            begin(.dcRights, .text)
         }
     }
 
@@ -86,6 +97,7 @@ extension FeedHandler {
             entry.addEnclosure(url: element.attribute("url").flatMap { URLResolver.resolve($0, against: currentBase) },
                                 type: element.attribute("type"), length: element.attribute("length"))
         }
+        else if ByteName.equals(name, "comments") { begin(.comments, .text) }
     }
 
     /// RSS 1.0 syndication module (`sy:updatePeriod`, `sy:updateFrequency`), also
@@ -104,8 +116,16 @@ extension FeedHandler {
             if ByteName.equals(name, "creator") { begin(.author, .text) }
             else if ByteName.equals(name, "date") { begin(.dcDate, .text) }
             else if ByteName.equals(name, "subject") { begin(.category, .text) }
+            else if ByteName.equals(name, "rights") { begin(.dcRights, .text) }
         case .dcterms:
             if ByteName.equals(name, "modified") { begin(.updated, .text) }
+            else if ByteName.equals(name, "rights") { begin(.dcRights, .text) }
+        case .slash:
+            slashEntryElement(name)
+        case .georss:
+            georssEntryElement(name)
+        case .geo:
+            geoEntryElement(name)
         case .media:
             mediaEntryElement(element, name)
         case .itunes:

@@ -88,7 +88,9 @@ final class FeedHandler: SAXDelegate {
 
     enum Field { case title, link, description, id, guid, published, dcDate, updated, lastBuildDate, pubDate, language, author, authorName, authorEmail, category, summary, content, ttl, updatePeriod, updateFrequency, skipHour, skipDay,
         // FeedHandler+Media.swift
-        mediaTitle, mediaDescription, itunesAuthor, itunesSummary, itunesSubtitle, duration, explicit, rssImage, atomLogo, atomIcon }
+        mediaTitle, mediaDescription, itunesAuthor, itunesSummary, itunesSubtitle, duration, explicit, rssImage, atomLogo, atomIcon,
+        // RSS <copyright>, Atom <rights> / dc:rights, dcterms:rights; FeedHandler+Namespaces.swift
+        rights, dcRights, comments, commentCount, georssPoint, geoLatitude, geoLongitude }
 
     enum Mode {
         /// Characters only; child tags ignored.
@@ -350,6 +352,9 @@ final class FeedHandler: SAXDelegate {
         case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }; return
         case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }; return
         case .updated, .lastBuildDate: if entry.updated == nil { entry.updated = DateParser.parse(bytes) }; return
+        case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes); return
+        case .rights: if entry.rights == nil { entry.rights = title(bytes, capture) }; return
+        case .dcRights: if entry.dcRights == nil { entry.dcRights = title(bytes, capture) }; return
         default: break
         }
         // The common fields straight from bytes: one String each, made once.
@@ -377,6 +382,7 @@ final class FeedHandler: SAXDelegate {
         case .mediaDescription, .itunesSummary, .itunesSubtitle: break
         case .mediaTitle, .itunesAuthor, .duration, .explicit, .rssImage, .atomLogo, .atomIcon:
             applyMediaToEntry(capture, text)
+        case .rights, .dcRights, .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: break
         }
     }
 
@@ -403,6 +409,8 @@ final class FeedHandler: SAXDelegate {
         case .skipDay:
             if let day = TextCleaning.trimmed(text).flatMap(FeedHandler.weekday) { feed.skipDays.append(day) }
         case .itunesAuthor, .itunesSummary, .itunesSubtitle, .rssImage, .atomLogo, .atomIcon: applyMediaToFeed(capture, text)
+        case .rights: if feed.rights == nil { feed.rights = title(text, capture) }
+        case .dcRights: if feed.dcRights == nil { feed.dcRights = title(text, capture) }
         default: break
         }
     }

@@ -23,6 +23,14 @@ enum JSONFeedParser {
         feed.language = string(root["language"]).flatMap(TextCleaning.collapse)
         // `icon` is the feed's picture (512×512); `favicon` is for lists, tiny.
         feed.image = (string(root["icon"]) ?? string(root["favicon"])).flatMap { URLResolver.resolve($0, against: base) }
+        feed.selfLink = string(root["feed_url"]).flatMap { URLResolver.resolve($0, against: base) }
+        // `hubs`: [{"type": "WebSub", "url": …}]; other hub types (rssCloud) are not WebSub.
+        for case let hub as [String: Any] in root["hubs"] as? [Any] ?? [] {
+            guard string(hub["type"])?.trimmingASCIIWhitespace().lowercased() == "websub",
+                  let url = string(hub["url"]).flatMap({ URLResolver.resolve($0, against: base) }),
+                  !feed.hubs.contains(url) else { continue }
+            feed.hubs.append(url)
+        }
         let feedAuthors = authors(root)
         let items = root["items"] as? [Any] ?? []
         if root["items"] != nil && !(root["items"] is [Any]) { feed.warnings.append("\"items\" is not an array") }

@@ -5,6 +5,7 @@ enum Namespace: UInt8 {
     case atom10, atom03
     case rdf, rss10, rss090
     case content, dc, dcterms, media, itunes, xhtml, xml, syndication
+    case slash, georss, geo
     case other
 
     /// Matches by URI. Trailing-slash and userland variants seen in the wild are folded in.
@@ -32,6 +33,9 @@ enum Namespace: UInt8 {
         ("http://www.itunes.com/dtds/podcast-1.0.dtd", .itunes),
         // The capitalised form Apple's own early examples used.
         ("http://www.itunes.com/DTDs/PodCast-1.0.dtd", .itunes),
+        ("http://purl.org/rss/1.0/modules/slash/", .slash),
+        ("http://www.georss.org/georss", .georss),
+        ("http://www.w3.org/2003/01/geo/wgs84_pos#", .geo),
         // RSS 2.0 documents that declare a default namespace for plain RSS.
         ("http://backend.userland.com/rss2", .none),
         ("http://blogs.law.harvard.edu/tech/rss", .none),

@@ -15,6 +15,9 @@ extension ParsedFeed {
         w.key("language"); w.string(language); w.comma()
         w.key("updated"); w.string(updated?.iso8601UTC); w.comma()
         w.key("image"); w.string(image); w.comma()
+        w.key("selfLink"); w.string(selfLink); w.comma()
+        w.key("hubs"); w.array(hubs) { w, h in w.string(h) }; w.comma()
+        w.key("rights"); w.string(rights); w.comma()
         w.key("entries")
         w.array(entries) { w, e in
             w.open("{")
@@ -38,7 +41,19 @@ extension ParsedFeed {
             w.comma()
             w.key("image"); w.string(e.image); w.comma()
             w.key("duration"); w.raw(e.duration.map { String($0) } ?? "null"); w.comma()
-            w.key("explicit"); w.raw(e.explicit.map { $0 ? "true" : "false" } ?? "null")
+            w.key("explicit"); w.raw(e.explicit.map { $0 ? "true" : "false" } ?? "null"); w.comma()
+            w.key("rights"); w.string(e.rights); w.comma()
+            w.key("commentsURL"); w.string(e.commentsURL); w.comma()
+            w.key("commentCount"); w.raw(e.commentCount.map { String($0) } ?? "null"); w.comma()
+            w.key("location")
+            if let location = e.location {
+                w.open("{")
+                w.key("latitude"); w.raw(String(location.latitude)); w.comma()
+                w.key("longitude"); w.raw(String(location.longitude))
+                w.close("}")
+            } else {
+                w.raw("null")
+            }
             w.close("}")
         }
         w.comma()

@@ -81,9 +81,11 @@ import TidingsParse
         let feed = ParsedFeed(
             format: .rss20, title: "T \"q\" / ü", link: nil, description: nil, language: nil,
             updated: Date(timeIntervalSince1970: 0), image: "http://e/i.png",
+            selfLink: "http://e/feed", hubs: ["http://h/1", "http://h/2"], rights: "© me",
             entries: [ParsedEntry(id: "1", title: "a\nb\u{01}", authors: ["A"], categories: [],
                                   enclosures: [Enclosure(url: "http://e/x", type: nil, length: 3)],
-                                  duration: 61, explicit: false)],
+                                  duration: 61, explicit: false, commentCount: 0,
+                                  location: GeoPoint(latitude: -33.5, longitude: 151))],
             warnings: ["w"])
         let json = String(decoding: feed.jsonData(), as: UTF8.self)
         #expect(json == """
@@ -95,6 +97,12 @@ import TidingsParse
               "language": null,
               "updated": "1970-01-01T00:00:00Z",
               "image": "http://e/i.png",
+              "selfLink": "http://e/feed",
+              "hubs": [
+                "http://h/1",
+                "http://h/2"
+              ],
+              "rights": "© me",
               "entries": [
                 {
                   "id": "1",
@@ -117,7 +125,14 @@ import TidingsParse
                   ],
                   "image": null,
                   "duration": 61,
-                  "explicit": false
+                  "explicit": false,
+                  "rights": null,
+                  "commentsURL": null,
+                  "commentCount": 0,
+                  "location": {
+                    "latitude": -33.5,
+                    "longitude": 151.0
+                  }
                 }
               ],
               "warnings": [

@@ -28,7 +28,7 @@ import TidingsTestSupport
 
     @Test func thereAreFixturesInEveryArea() {
         let areas = Set(Self.fixtures.compactMap { $0.split(separator: "/").first.map(String.init) })
-        #expect(areas.isSuperset(of: ["rss", "atom", "rdf", "json", "encoding", "illformed", "dates", "entities", "security", "media"]))
+        #expect(areas.isSuperset(of: ["rss", "atom", "rdf", "json", "encoding", "illformed", "dates", "entities", "security", "media", "namespaces"]))
         #expect(Self.fixtures.count >= 60)
     }
 
