@@ -1,3 +1,4 @@
+import TidingsModel
 /// An allowlist HTML sanitizer for content republished as a web page (the static site).
 ///
 /// `HTMLSafety` removes what is known to be dangerous, which suits a mail reader with its own
@@ -29,7 +30,7 @@ public enum HTMLSanitizer {
             case .text:
                 guard dropped == 0 else { continue }
                 document.bytes.withUnsafeBufferPointer { all in
-                    HTMLEntities.decode(UnsafeBufferPointer(rebasing: all[token.range]), into: &text)
+                    HTMLCharacterReferences.decode(UnsafeBufferPointer(rebasing: all[token.range]), into: &text)
                 }
             case .startTag:
                 let name = name(document, token)

@@ -1,3 +1,4 @@
+import TidingsModel
 /// Renders entry HTML as readable plain text for the text/plain part.
 ///
 /// Output conventions (what mutt and notmuch users read): paragraphs separated by one blank
@@ -120,7 +121,7 @@ private struct Renderer {
         var decoded = scratch
         scratch = []
         decoded.removeAll(keepingCapacity: true)
-        HTMLEntities.decode(text, into: &decoded)
+        HTMLCharacterReferences.decode(text, into: &decoded)
         decoded.withUnsafeBufferPointer { appendText($0) }
         scratch = decoded
     }

@@ -1,3 +1,4 @@
+import TidingsModel
 /// A forgiving byte-level HTML tokenizer shared by `HTMLText`, `HTMLLinks` and `HTMLSafety`.
 ///
 /// Feed HTML is tag soup; this is not an HTML5 tree builder. It only splits the input into
@@ -179,7 +180,7 @@ struct HTMLTokenizer {
     private mutating func decoded(_ range: Range<Int>) -> Range<Int> {
         guard input[range].contains(UInt8(ascii: "&")) else { return range }
         let start = input.count + arena.count
-        HTMLEntities.decode(UnsafeBufferPointer(rebasing: input[range]), into: &arena)
+        HTMLCharacterReferences.decode(UnsafeBufferPointer(rebasing: input[range]), into: &arena)
         return start..<(input.count + arena.count)
     }
 

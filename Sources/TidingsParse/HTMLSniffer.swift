@@ -1,3 +1,4 @@
+import TidingsModel
 /// Whether text from a field that may or may not be HTML (RSS titles, names,
 /// categories, Atom 0.3 text) is HTML. Feeds put both kinds there: `A <b>bold</b>
 /// move` means bold, while `Part 19: feature &lt;day&gt; service` means the
@@ -53,7 +54,7 @@ enum HTMLSniffer {
                 if j > nameStart, j < s.count, s[j] == UInt8(ascii: ";") {
                     if !numeric {
                         let name = String(decoding: UnsafeBufferPointer(rebasing: s[nameStart..<j]), as: UTF8.self)
-                        guard HTMLEntities.byName[name] != nil else { return false }
+                        guard HTMLCharacterReferences.named(name) != nil else { return false }
                     }
                     qualifies = true
                 }

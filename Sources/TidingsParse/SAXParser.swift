@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import TidingsModel
 
 // The only file that touches libxml2. Everything else sees byte pointers
 // (`xmlChar` is `UInt8`) that are valid only for the duration of a callback.
@@ -428,8 +429,7 @@ private final class HTMLEntityTable: @unchecked Sendable {
 
     private init() {
         var entities: [String: xmlEntityPtr] = [:]
-        for (name, scalar) in HTMLEntities.table where xmlGetPredefinedEntity(name) == nil {
-            let content = String(Character(scalar))
+        for (name, content) in HTMLCharacterReferences.all where xmlGetPredefinedEntity(name) == nil {
             if let entity = xmlNewEntity(nil, name, Int32(XML_INTERNAL_PREDEFINED_ENTITY.rawValue), nil, nil, content) {
                 entities[name] = entity
             }

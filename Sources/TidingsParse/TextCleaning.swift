@@ -1,3 +1,4 @@
+import TidingsModel
 /// Turning what feeds put in text fields into what readers expect.
 enum TextCleaning {
     /// A title or name as plain text: markup stripped and entities decoded when
@@ -16,10 +17,10 @@ enum TextCleaning {
     static func plainText(_ raw: String, isHTML: Bool) -> String? {
         var text = raw
         if isHTML || looksLikeHTML(raw) {
-            text = HTMLEntities.decode(stripTags(raw))
+            text = HTMLCharacterReferences.decode(stripTags(raw))
         } else if raw.containsASCII(UInt8(ascii: "&")) {
             // Double-escaped titles (`Q&amp;amp;A`) reach us as `Q&amp;A`.
-            text = HTMLEntities.decode(raw)
+            text = HTMLCharacterReferences.decode(raw)
         }
         return collapse(text)
     }

@@ -1,4 +1,5 @@
 import CLibXML2
+import TidingsModel
 
 /// windows-1252 as the WHATWG Encoding Standard decodes it, as a libxml2 input
 /// encoding handler. iconv's WINDOWS-1252 rejects the five bytes the code page
@@ -45,10 +46,10 @@ enum Windows1252Decoder {
     }()
 
     /// 0x80–0x9F (WHATWG index-windows-1252); 0xA0–0xFF are Latin-1.
-    static let high: [UInt16] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-    ]
+    static let high = HTMLCharacterReferences.windows1252C1
+}
+
+enum Windows1252 {
+    /// What bytes 0x80–0x9F mean in windows-1252 (nil: the five it leaves undefined).
+    static let c1: [Unicode.Scalar?] = HTMLCharacterReferences.windows1252C1.map { $0 < 0xA0 ? nil : Unicode.Scalar($0) }
 }
