@@ -103,32 +103,12 @@ private struct JSONWriter {
     }
 
     mutating func string(_ s: String?) {
-        guard let s else { raw("null"); return }
-        string(utf8: s.utf8)
+        guard var s else { raw("null"); return }
+        s.withUTF8 { JSONString.append($0, to: &out, safeForHTML: false) }
     }
 
     mutating func string(_ text: UTF8Text?) {
         guard let text else { raw("null"); return }
-        string(utf8: text.bytes)
-    }
-
-    private mutating func string(utf8: some Sequence<UInt8>) {
-        out.append(UInt8(ascii: "\""))
-        for b in utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        text.bytes.withUnsafeBufferPointer { JSONString.append($0, to: &out, safeForHTML: false) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TidingsModel
 
 /// Escaping for everything the site writes: HTML text and attributes, XML (Atom, OPML), JSON.
 enum Markup {
@@ -40,40 +41,8 @@ enum Markup {
             || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == 0xEF
     }
 
-    /// A JSON string literal, quotes included.
-    static func json(_ s: String) -> String {
-        var s = s
-        return s.withUTF8 { bytes in
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            out.reserveCapacity(bytes.count + bytes.count / 8 + 2)
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                switch b {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case 0x0A: out.append(contentsOf: "\\n".utf8)
-                case 0x0D: out.append(contentsOf: "\\r".utf8)
-                case 0x09: out.append(contentsOf: "\\t".utf8)
-                // Keeps "</script>" and the like inert if the JSON is ever inlined into HTML.
-                case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
-                case 0x00..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
-                // U+2028/U+2029 (E2 80 A8/A9) end lines in JavaScript.
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 2
-                default: out.append(b)
-                }
-                i += 1
-            }
-            out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
+    /// A JSON string literal, quotes included, safe to inline in a page.
+    static func json(_ s: String) -> String { JSONString.literal(s, safeForHTML: true) }
 
     /// `YYYY-MM-DD` (UTC), what listings show.
     static func day(_ date: Date) -> String { String(date.iso8601UTC.prefix(10)) }
