@@ -1,8 +1,10 @@
+import TidingsModel
+
 /// `articles/<id>.html`: one article with its full sanitized content and a link to the original.
 struct ArticlePage {
     var layout: PageLayout
 
-    func render(_ article: SiteArticle, content: String, feed: SiteFeed?, feedSlug: String?, tagSlugs: [String: String]) -> String {
+    func render(_ article: Article, content: String, feed: SiteFeed?, feedSlug: String?, tagSlugs: [String: String]) -> String {
         var body = "<article>\n<h1>\(Markup.escape(article.displayTitle))</h1>\n<p class=\"meta\">"
         if let feed, let feedSlug {
             body += "<a href=\"\(layout.root)feeds/\(feedSlug).html\">\(Markup.escape(feed.title))</a> · "

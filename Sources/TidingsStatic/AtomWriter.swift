@@ -16,7 +16,7 @@ struct AtomWriter {
     var pageHref: String
     var lang: String?
 
-    func render(_ articles: [SiteArticle], feeds: [String: SiteFeed], content: (SiteArticle) -> String) -> String {
+    func render(_ articles: [Article], feeds: [String: SiteFeed], content: (Article) -> String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
         if let lang { out += " xml:lang=\"\(Markup.escape(lang))\"" }
         out += ">\n<title>\(Markup.escape(title))</title>\n<id>\(Markup.escape(id))</id>\n"
@@ -32,9 +32,9 @@ struct AtomWriter {
         return out
     }
 
-    static func updated(_ article: SiteArticle) -> Date { article.updated ?? article.published ?? article.date }
+    static func updated(_ article: Article) -> Date { article.updated ?? article.published ?? article.date }
 
-    private func entry(_ article: SiteArticle, feed: SiteFeed?, content: String) -> String {
+    private func entry(_ article: Article, feed: SiteFeed?, content: String) -> String {
         var out = "<entry>\n<id>urn:tidings:article:\(article.id)</id>\n"
         out += "<title type=\"text\">\(Markup.escape(article.displayTitle))</title>\n"
         if let link = article.webLink {

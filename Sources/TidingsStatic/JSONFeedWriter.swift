@@ -9,7 +9,7 @@ struct JSONFeedWriter {
     var title: String
     var lang: String?
 
-    func render(_ articles: [SiteArticle], feeds: [String: SiteFeed], content: (SiteArticle) -> String) -> String {
+    func render(_ articles: [Article], feeds: [String: SiteFeed], content: (Article) -> String) -> String {
         var out = "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": \(Markup.json(title)),\n"
         if let lang { out += "  \"language\": \(Markup.json(lang)),\n" }
         out += "  \"items\": ["
@@ -21,7 +21,7 @@ struct JSONFeedWriter {
         return out
     }
 
-    private func item(_ article: SiteArticle, feed: SiteFeed?, content: String) -> String {
+    private func item(_ article: Article, feed: SiteFeed?, content: String) -> String {
         var fields: [String] = []
         fields.append("\"id\": \(Markup.json("urn:tidings:article:" + article.id))")
         if let link = article.webLink { fields.append("\"url\": \(Markup.json(link))") }

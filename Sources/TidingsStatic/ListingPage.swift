@@ -1,3 +1,5 @@
+import TidingsModel
+
 /// Listing pages — index.html, feeds/<slug>.html, tags/<slug>.html — paginated newest first:
 /// `name.html`, `name-2.html`, … (the index's later pages are `page-2.html`, …).
 struct ListingPage {
@@ -18,7 +20,7 @@ struct ListingPage {
     /// The page count for `count` articles (at least one page, even when empty).
     static func pageCount(_ count: Int, pageSize: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
 
-    func render(_ articles: ArraySlice<SiteArticle>, page: Int, of pages: Int, feeds: [String: SiteFeed],
+    func render(_ articles: ArraySlice<Article>, page: Int, of pages: Int, feeds: [String: SiteFeed],
                 feedSlugs: [String: String]) -> String {
         var body = "<h1>\(Markup.escape(heading))</h1>\n\(intro)<div class=\"list\">\n"
         for article in articles {

@@ -1,3 +1,5 @@
+import TidingsModel
+
 /// A fingerprint of everything a page is made from (FNV-1a, 64 bits), so an update can tell
 /// that a page would come out the same without rendering it. Stable across runs and
 /// machines, unlike `Hasher`, because it is stored in the site's manifest.
@@ -22,7 +24,7 @@ struct Signature {
         value &*= 0x100_0000_01b3
     }
 
-    mutating func add(_ article: SiteArticle, _ feed: SiteFeed?) {
+    mutating func add(_ article: Article, _ feed: SiteFeed?) {
         add(article.id)
         add(feed?.title ?? "")
     }

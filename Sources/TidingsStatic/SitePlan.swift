@@ -7,13 +7,13 @@ struct SitePlan {
     let feeds: [SiteFeed]
     let feedsByURL: [String: SiteFeed]
     /// Newest first.
-    let articles: [SiteArticle]
+    let articles: [Article]
     let feedSlugs: [String: String]
     let tagSlugs: [String: String]
-    let byFeed: [String: [SiteArticle]]
-    let byTag: [String: [SiteArticle]]
+    let byFeed: [String: [Article]]
+    let byTag: [String: [Article]]
 
-    init(feeds: [SiteFeed], articles: [SiteArticle], options: SiteOptions) {
+    init(feeds: [SiteFeed], articles: [Article], options: SiteOptions) {
         self.options = options
         self.feeds = feeds
         var feedsByURL: [String: SiteFeed] = [:]
@@ -25,8 +25,8 @@ struct SitePlan {
         feedSlugs = Slug.assign(feeds.map { (key: $0.url, name: $0.title) }, fallback: "feed")
         let tags = feeds.flatMap(\.tags)
         tagSlugs = Slug.assign(tags.map { (key: $0, name: $0) }, fallback: "tag")
-        var byFeed: [String: [SiteArticle]] = [:]
-        var byTag: [String: [SiteArticle]] = [:]
+        var byFeed: [String: [Article]] = [:]
+        var byTag: [String: [Article]] = [:]
         for article in self.articles {
             byFeed[article.feedURL, default: []].append(article)
             for tag in feedsByURL[article.feedURL]?.tags ?? [] { byTag[tag, default: []].append(article) }
@@ -97,7 +97,7 @@ struct SitePlan {
         }
     }
 
-    private func listing(_ items: [SiteArticle], directory: String, base: String, later: String, heading: String, lang: String?,
+    private func listing(_ items: [Article], directory: String, base: String, later: String, heading: String, lang: String?,
                          alternate: PageLayout.Alternate, intro: String = "", into writer: inout SiteWriter) throws(TidingsError) {
         let root = directory.isEmpty ? "" : "../"
         let page = ListingPage(layout: PageLayout(siteTitle: options.title, root: root), heading: heading, baseName: base,
@@ -116,7 +116,7 @@ struct SitePlan {
         }
     }
 
-    private func feedFiles(_ items: [SiteArticle], directory: String, name: String, title: String, id: String, lang: String?,
+    private func feedFiles(_ items: [Article], directory: String, name: String, title: String, id: String, lang: String?,
                            atomName: String, jsonName: String, pageName: String,
                            into writer: inout SiteWriter, content: (String) -> String) throws(TidingsError) {
         let newest = Array(items.prefix(options.feedItems))
@@ -156,7 +156,7 @@ struct SitePlan {
     }
 
     /// The language most of `items` are in (ties broken by name, for stable output).
-    static func commonLanguage(_ items: [SiteArticle]) -> String? {
+    static func commonLanguage(_ items: [Article]) -> String? {
         var counts: [String: Int] = [:]
         for item in items { if let lang = item.language { counts[lang, default: 0] += 1 } }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key

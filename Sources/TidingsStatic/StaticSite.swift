@@ -29,7 +29,7 @@ public struct StaticSite {
 
     /// Brings the directory up to date with `articles` (any order) of `feeds`; `content`
     /// gives an article's sanitized HTML by id. Articles of feeds not listed are left out.
-    public func update(feeds: [SiteFeed], articles: [SiteArticle], content: @escaping (String) -> String?) throws(TidingsError) -> Outcome {
+    public func update(feeds: [SiteFeed], articles: [Article], content: @escaping (String) -> String?) throws(TidingsError) -> Outcome {
         var plan = SitePlan(feeds: feeds, articles: articles, options: options)
         var writer = try SiteWriter(directory: directory)
         var cache = ContentCache(limit: 2 * options.feedItems, load: content)

@@ -1,51 +1,20 @@
 import Foundation
 import TidingsModel
 
-/// An article to keep for the static site: what its pages and feeds show, sanitized already.
+/// An article to insert: the listing fields plus what only insertion needs.
 public struct NewArticle: Sendable, Equatable {
+    /// The entry it belongs to, within the feed `insertArticles(feedID:_:)` names.
     public var keyHash: KeyHash
-    public var siteID: String
-    public var title: String?
-    public var link: String?
-    public var authors: [String]
-    public var categories: [String]
-    public var published: Date?
-    public var updated: Date?
-    public var sortDate: Date
-    public var language: String?
-    public var excerpt: String
+    /// What listings read back. Its `feedURL` is not stored: the feed is the one named at insertion.
+    public var article: Article
+    /// The sanitized HTML its page shows (read back per page by `articleContent(siteID:)`).
     public var content: String
 
-    public init(keyHash: KeyHash, siteID: String, title: String?, link: String?, authors: [String], categories: [String],
-                published: Date?, updated: Date?, sortDate: Date, language: String?, excerpt: String, content: String) {
+    public init(keyHash: KeyHash, article: Article, content: String) {
         self.keyHash = keyHash
-        self.siteID = siteID
-        self.title = title
-        self.link = link
-        self.authors = authors
-        self.categories = categories
-        self.published = published
-        self.updated = updated
-        self.sortDate = sortDate
-        self.language = language
-        self.excerpt = excerpt
+        self.article = article
         self.content = content
     }
-}
-
-/// A stored article without its content (listings need only this; content is read per page).
-public struct StoredArticle: Sendable, Equatable {
-    public var siteID: String
-    public var feedURL: String
-    public var title: String?
-    public var link: String?
-    public var authors: [String]
-    public var categories: [String]
-    public var published: Date?
-    public var updated: Date?
-    public var sortDate: Date
-    public var language: String?
-    public var excerpt: String
 }
 
 extension StateStore {
@@ -58,41 +27,43 @@ extension StateStore {
             SELECT e.id, e.feed_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
             FROM entries e WHERE e.feed_id = ?1 AND e.key_hash = ?2
             """)
-        for article in articles {
+        for new in articles {
+            let article = new.article
             statement.reset()
             statement.bind(1, feedID)
-            statement.bind(2, article.keyHash)
-            statement.bind(3, article.siteID)
+            statement.bind(2, new.keyHash)
+            statement.bind(3, article.id)
             statement.bind(4, article.title)
             statement.bind(5, article.link)
             statement.bind(6, article.authors.isEmpty ? nil : article.authors.joined(separator: "\n"))
             statement.bind(7, article.categories.isEmpty ? nil : article.categories.joined(separator: "\n"))
             statement.bind(8, article.published?.timeIntervalSince1970)
             statement.bind(9, article.updated?.timeIntervalSince1970)
-            statement.bind(10, article.sortDate.timeIntervalSince1970)
+            statement.bind(10, article.date.timeIntervalSince1970)
             statement.bind(11, article.language)
             statement.bind(12, article.excerpt)
-            statement.bind(13, article.content)
+            statement.bind(13, new.content)
             try statement.step()
         }
     }
 
-    /// Every stored article, newest first (ties by page id, so the order is stable).
-    public func articles() throws(TidingsError) -> [StoredArticle] {
+    /// Every stored article without its content, newest first (ties by page id, so the order
+    /// is stable). Listings need only this; content is read per page (`articleContent(siteID:)`).
+    public func articles() throws(TidingsError) -> [Article] {
         let statement = try db.statement("""
             SELECT a.site_id, f.url, a.title, a.link, a.authors, a.categories, a.published, a.updated,
                 a.sort_date, a.language, a.excerpt
             FROM articles a JOIN feeds f ON f.id = a.feed_id
             ORDER BY a.sort_date DESC, a.site_id
             """)
-        var out: [StoredArticle] = []
+        var out: [Article] = []
         while try statement.step() {
             func date(_ column: Int32) -> Date? { statement.double(column).map(Date.init(timeIntervalSince1970:)) }
             func lines(_ column: Int32) -> [String] { statement.string(column).map { $0.split(separator: "\n").map(String.init) } ?? [] }
-            out.append(StoredArticle(
-                siteID: statement.string(0) ?? "", feedURL: statement.string(1) ?? "", title: statement.string(2),
+            out.append(Article(
+                id: statement.string(0) ?? "", feedURL: statement.string(1) ?? "", title: statement.string(2),
                 link: statement.string(3), authors: lines(4), categories: lines(5), published: date(6), updated: date(7),
-                sortDate: date(8) ?? Date(timeIntervalSince1970: 0), language: statement.string(9),
+                date: date(8) ?? Date(timeIntervalSince1970: 0), language: statement.string(9),
                 excerpt: statement.string(10) ?? ""))
         }
         return out

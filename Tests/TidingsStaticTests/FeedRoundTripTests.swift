@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsModel
 import TidingsParse
 import TidingsStatic
 import TidingsTestSupport
@@ -24,7 +25,7 @@ import TidingsTestSupport
     }
 
     /// What a reader should see for `articles` (newest first, at most feedItems).
-    static func expected(_ articles: [SiteArticle]) -> [Seen] {
+    static func expected(_ articles: [Article]) -> [Seen] {
         articles.sorted { $0.date != $1.date ? $0.date > $1.date : $0.id < $1.id }
             .prefix(SiteFixture.options.feedItems)
             .map { article in
@@ -35,7 +36,7 @@ import TidingsTestSupport
     }
 
     /// (file in the site, the articles it should hold)
-    static func cases(_ fixture: SiteFixture) -> [(String, [SiteArticle])] {
+    static func cases(_ fixture: SiteFixture) -> [(String, [Article])] {
         let asia = Set(fixture.feeds.filter { $0.tags.contains("asia") }.map(\.url))
         return [
             ("atom.xml", fixture.articles),

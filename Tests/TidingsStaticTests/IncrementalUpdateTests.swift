@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsModel
 import TidingsStatic
 import TidingsTestSupport
 
@@ -42,9 +43,9 @@ import TidingsTestSupport
         usleep(20_000)
         let ja = try #require(fixture.feeds.first { $0.url.contains("example.jp") })
         // An older article in the Japanese feed: the index pages before it stay as they are.
-        let article = SiteArticle(id: "00000000000000aa", feedURL: ja.url, title: "古い記事", link: "https://blog.example.jp/old",
-                                  published: Date(timeIntervalSince1970: 1_600_000_000), updated: nil,
-                                  date: Date(timeIntervalSince1970: 1_600_000_000), language: "ja", excerpt: "古い")
+        let article = Article(id: "00000000000000aa", feedURL: ja.url, title: "古い記事", link: "https://blog.example.jp/old",
+                              published: Date(timeIntervalSince1970: 1_600_000_000), updated: nil,
+                              date: Date(timeIntervalSince1970: 1_600_000_000), language: "ja", excerpt: "古い")
         fixture.articles.append(article)
         fixture.contents[article.id] = "<p>古い</p>"
         let outcome = try fixture.render(into: dir.path)

@@ -11,11 +11,11 @@ enum SiteUpdate {
                     store: StateStore, now: Date = Date()) throws(TidingsError) -> StaticSite.Outcome {
         var stored = try store.articles()
         if let keep {
-            let expired = keep.expired(stored.map { (id: $0.siteID, date: $0.sortDate) }, now: now)
+            let expired = keep.expired(stored.map { (id: $0.id, date: $0.date) }, now: now)
             if !expired.isEmpty {
                 try store.deleteArticles(siteIDs: expired)
                 let gone = Set(expired)
-                stored.removeAll { gone.contains($0.siteID) }
+                stored.removeAll { gone.contains($0.id) }
             }
         }
         var records: [String: FeedRecord] = [:]
@@ -29,13 +29,8 @@ enum SiteUpdate {
             return SiteFeed(url: source.url, title: source.title ?? record?.title ?? SyncRunner.hostName(source.url),
                             siteLink: record?.siteLink, tags: source.tags, language: languages[source.url])
         }
-        let articles = stored.map {
-            SiteArticle(id: $0.siteID, feedURL: $0.feedURL, title: $0.title, link: $0.link, authors: $0.authors,
-                        categories: $0.categories, published: $0.published, updated: $0.updated, date: $0.sortDate,
-                        language: $0.language, excerpt: $0.excerpt)
-        }
         let site = StaticSite(directory: directory, options: options)
-        return try site.update(feeds: siteFeeds, articles: articles) { id in
+        return try site.update(feeds: siteFeeds, articles: stored) { id in
             (try? store.articleContent(siteID: id)) ?? nil
         }
     }

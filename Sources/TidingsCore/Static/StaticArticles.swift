@@ -10,11 +10,12 @@ enum StaticArticles {
         fresh.map { item, hash in
             let entry = item.entry
             let content = ArticleContent(entry: entry)
-            return NewArticle(
-                keyHash: hash, siteID: ArticleID.make(feedURL: source.url, entryKey: item.key),
+            let article = Article(
+                id: ArticleID.make(feedURL: source.url, entryKey: item.key), feedURL: source.url,
                 title: entry.title, link: entry.link, authors: entry.authors, categories: entry.categories,
-                published: entry.published, updated: entry.updated, sortDate: entry.date ?? seenAt,
-                language: parsed.language.flatMap(Self.language), excerpt: content.excerpt, content: content.html)
+                published: entry.published, updated: entry.updated, date: entry.date ?? seenAt,
+                language: parsed.language.flatMap(Self.language), excerpt: content.excerpt)
+            return NewArticle(keyHash: hash, article: article, content: content.html)
         }
     }
 

@@ -21,7 +21,7 @@ struct SiteFixture {
     ]
 
     var feeds: [SiteFeed] = []
-    var articles: [SiteArticle] = []
+    var articles: [Article] = []
     var contents: [String: String] = [:]
 
     init(only: Set<String>? = nil) throws {
@@ -34,7 +34,7 @@ struct SiteFixture {
                 let entry = item.entry
                 let content = ArticleContent(entry: entry)
                 let id = ArticleID.make(feedURL: subscription.url, entryKey: item.key)
-                articles.append(SiteArticle(
+                articles.append(Article(
                     id: id, feedURL: subscription.url, title: entry.title, link: entry.link, authors: entry.authors,
                     categories: entry.categories, published: entry.published, updated: entry.updated,
                     date: entry.date ?? Self.seenAt, language: parsed.language, excerpt: content.excerpt))

@@ -1,0 +1,18 @@
+import TidingsModel
+
+extension Article {
+    /// The original link when it is a web link: a feed can give anything (`javascript:`), and
+    /// the site republishes only http(s).
+    public var webLink: String? { link.flatMap { Self.isWebLink($0) ? $0 : nil } }
+
+    static func isWebLink(_ link: String) -> Bool {
+        let lower = link.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
+    }
+
+    /// The title shown; articles without one are named by their date.
+    public var displayTitle: String {
+        if let title, !title.isEmpty { return title }
+        return "Untitled (\(Markup.day(date)))"
+    }
+}
