@@ -48,19 +48,15 @@ extension FeedHandler {
             begin(.atomIcon, .text)
         } else if ByteName.equals(name, "link") {
             guard let href = element.attribute("href") else { return }
-            switch Self.linkRelation(element) {
-            case "alternate":
+            let rel = Self.linkRelation(element)
+            if rel == "alternate" {
                 let html = isHTMLTyped(element)
                 if feed.link == nil || (html && !feedLinkIsHTML) {
                     feed.link = URLResolver.resolve(href, against: currentBase)
                     feedLinkIsHTML = html
                 }
-            case "self":
-                if feed.selfLink == nil { feed.selfLink = URLResolver.resolve(href, against: currentBase) }
-            case "hub":
-                feed.addHub(URLResolver.resolve(href, against: currentBase))
-            default:
-                break
+            } else {
+                feedRelation(rel, href)
             }
         } else if ByteName.equals(name, "rights") || ByteName.equals(name, "copyright") {
             beginText(.rights, element)
@@ -119,6 +115,15 @@ extension FeedHandler {
         } else if ByteName.equals(name, "source") {
             // The entry's original feed: its title, links and id are not the entry's.
             skipDepth = depth
+        }
+    }
+
+    /// A feed-level `rel="self"` or `rel="hub"` link (Atom `<link>`, or `atom:link` in RSS).
+    func feedRelation(_ rel: String, _ href: String) {
+        if rel == "self" {
+            if feed.selfLink == nil { feed.selfLink = URLResolver.resolve(href, against: currentBase) }
+        } else if rel == "hub" {
+            feed.addHub(URLResolver.resolve(href, against: currentBase))
         }
     }
 

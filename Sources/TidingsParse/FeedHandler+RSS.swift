@@ -67,15 +67,11 @@ extension FeedHandler {
             else if ByteName.equals(name, "rights") { begin(.dcRights, .text) }
         } else if ns == .atom10, ByteName.equals(name, "link") {
             guard let href = element.attribute("href") else { return }
-            switch FeedHandler.linkRelation(element) {
-            case "alternate":
+            let rel = FeedHandler.linkRelation(element)
+            if rel == "alternate" {
                 if feed.alternateLink == nil { feed.alternateLink = URLResolver.resolve(href, against: currentBase) }
-            case "self":
-                if feed.selfLink == nil { feed.selfLink = URLResolver.resolve(href, against: currentBase) }
-            case "hub":
-                feed.addHub(URLResolver.resolve(href, against: currentBase))
-            default:
-                break
+            } else {
+                feedRelation(rel, href)
             }
         } else if ns == .dcterms, ByteName.equals(name, "rights") {
             begin(.dcRights, .text)
