@@ -56,7 +56,7 @@ extension FeedHandler {
     func applyMediaToEntry(_ capture: Capture, _ text: String) {
         switch capture.field {
         case .mediaTitle:
-            if entry.media.title == nil { entry.media.title = Self.plainTitle(text, capture) }
+            if entry.media.title == nil { entry.media.title = title(text, capture) }
         case .itunesAuthor:
             if entry.media.itunesAuthor == nil { entry.media.itunesAuthor = TextCleaning.plainText(text, isHTML: false) }
         case .duration:
@@ -106,10 +106,6 @@ extension FeedHandler {
         default:
             break
         }
-    }
-
-    private static func plainTitle(_ text: String, _ capture: Capture) -> String? {
-        capture.titleKind == .html ? TextCleaning.plainText(text, isHTML: true) : TextCleaning.collapse(text)
     }
 
     /// iTunes text is meant to be plain, yet hosts often put HTML in it:

@@ -322,15 +322,8 @@ final class FeedHandler: SAXDelegate {
         }
     }
 
-    private func title(_ bytes: UnsafeBufferPointer<UInt8>, _ capture: Capture) -> String? {
-        switch capture.titleKind {
-        case .text: return TextCleaning.isAlreadyClean(bytes) ? nonEmpty(String(decoding: bytes, as: UTF8.self)) : title(String(decoding: bytes, as: UTF8.self), capture)
-        case .html: return title(String(decoding: bytes, as: UTF8.self), capture)
-        case .sniff: return TextCleaning.plainText(bytes, isHTML: capture.mode == .xhtml)
-        }
-    }
-
-    private func title(_ text: String, _ capture: Capture) -> String? {
+    /// A plain-text field (title, description, rights) as its capture says to read it.
+    func title(_ text: String, _ capture: Capture) -> String? {
         switch capture.titleKind {
         case .text: return TextCleaning.collapse(text)
         case .html: return TextCleaning.plainText(text, isHTML: true)
@@ -339,50 +332,37 @@ final class FeedHandler: SAXDelegate {
     }
 
     private func applyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
+        // Bodies and dates are read from the bytes; other fields make one String.
+        func text() -> String { String(decoding: bytes, as: UTF8.self) }
         switch capture.field {
         case .summary, .description, .content:
             // One exact-size copy out of the reusable buffer (escaped first when the body is plain text).
             if !bytes.isEmpty {
                 setBody(capture, body(capture.mode == .plain ? TextCleaning.escapeHTML(bytes) : Array(bytes)))
             }
-            return
-        case .mediaDescription, .itunesSummary, .itunesSubtitle:
-            applyMediaBodyToEntry(capture, bytes)
-            return
-        case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }; return
-        case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }; return
-        case .updated, .lastBuildDate: if entry.updated == nil { entry.updated = DateParser.parse(bytes) }; return
-        case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes); return
-        case .rights: if entry.rights == nil { entry.rights = title(bytes, capture) }; return
-        case .dcRights: if entry.dcRights == nil { entry.dcRights = title(bytes, capture) }; return
-        default: break
-        }
-        // The common fields straight from bytes: one String each, made once.
-        switch capture.field {
-        case .title: if entry.title == nil { entry.title = title(bytes, capture) }; return
-        case .link: if entry.link == nil { entry.link = URLResolver.resolve(bytes, against: capture.base) }; return
-        case .author: entry.addAuthor(TextCleaning.plainText(bytes, isHTML: false)); return
-        case .category: entry.addCategory(TextCleaning.plainText(bytes, isHTML: false)); return
-        default: break
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        switch capture.field {
-        case .title, .link, .author, .category: break
-        case .id: if entry.id == nil { entry.id = TextCleaning.trimmed(text) }
+        case .mediaDescription, .itunesSummary, .itunesSubtitle: applyMediaBodyToEntry(capture, bytes)
+        case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }
+        case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }
+        case .updated, .lastBuildDate: if entry.updated == nil { entry.updated = DateParser.parse(bytes) }
+        case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes)
+        case .link: if entry.link == nil { entry.link = URLResolver.resolve(bytes, against: capture.base) }
+        case .title: if entry.title == nil { entry.title = title(text(), capture) }
+        case .rights: if entry.rights == nil { entry.rights = title(text(), capture) }
+        case .dcRights: if entry.dcRights == nil { entry.dcRights = title(text(), capture) }
+        case .author: entry.addAuthor(TextCleaning.plainText(text(), isHTML: false))
+        case .category: entry.addCategory(TextCleaning.plainText(text(), isHTML: false))
+        case .id: if entry.id == nil { entry.id = TextCleaning.trimmed(text()) }
         case .guid:
-            guard entry.id == nil, let guid = TextCleaning.trimmed(text) else { break }
+            guard entry.id == nil, let guid = TextCleaning.trimmed(text()) else { break }
             entry.id = guid
             if capture.isPermaLink, URLResolver.isHTTP(guid) {
                 entry.permalinkGUID = guid
             }
-        case .authorName: pendingAuthorName = TextCleaning.plainText(text, isHTML: false)
-        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text)
-        case .summary, .description, .content, .published, .pubDate, .dcDate, .updated, .lastBuildDate: break
-        case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
-        case .mediaDescription, .itunesSummary, .itunesSubtitle: break
+        case .authorName: pendingAuthorName = TextCleaning.plainText(text(), isHTML: false)
+        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text())
         case .mediaTitle, .itunesAuthor, .duration, .explicit, .rssImage, .atomLogo, .atomIcon:
-            applyMediaToEntry(capture, text)
-        case .rights, .dcRights, .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: break
+            applyMediaToEntry(capture, text())
+        case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
         }
     }
 
@@ -391,7 +371,7 @@ final class FeedHandler: SAXDelegate {
         if capture.mode == .plain, capture.field == .summary || capture.field == .content { text = TextCleaning.escapeHTML(text) }
         switch capture.field {
         case .title: if feed.title == nil { feed.title = title(text, capture) }
-        case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: capture.base).flatMap(nonEmpty) }
+        case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: capture.base) }
         case .description, .summary: if feed.description == nil { feed.description = title(text, capture) }
         case .language: if feed.language == nil { feed.language = TextCleaning.collapse(text) }
         case .lastBuildDate: if feed.lastBuildDate == nil { feed.lastBuildDate = DateParser.parse(text) }
@@ -414,8 +394,6 @@ final class FeedHandler: SAXDelegate {
         default: break
         }
     }
-
-    private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
 
     /// RSS `<day>` names (English, any case) as 0 = Sunday … 6 = Saturday.
     static func weekday(_ name: String) -> Int? {

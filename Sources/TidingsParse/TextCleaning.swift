@@ -4,16 +4,6 @@ enum TextCleaning {
     /// A title or name as plain text: markup stripped and entities decoded when
     /// the text is HTML, control characters removed, whitespace collapsed.
     /// `nil` when nothing is left.
-    /// `plainText` on captured bytes: text with no markup, no entity and
-    /// nothing to collapse (most titles, names and categories) becomes a
-    /// `String` without another pass.
-    static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
-        if !isHTML, !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "&")), isAlreadyClean(bytes) {
-            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-        }
-        return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML)
-    }
-
     static func plainText(_ raw: String, isHTML: Bool) -> String? {
         var text = raw
         if isHTML || looksLikeHTML(raw) {
@@ -106,18 +96,8 @@ enum TextCleaning {
 
     /// Plain text as HTML: escapes the characters HTML would read as markup.
     static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        var text = text
+        return text.withUTF8 { String(decoding: escapeHTML($0), as: UTF8.self) }
     }
 
     /// The same on bytes: what an Atom `type="text"` body becomes.
