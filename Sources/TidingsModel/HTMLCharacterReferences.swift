@@ -26,20 +26,40 @@ public enum HTMLCharacterReferences {
         table.map { ($0.key, $0.value.text) }
     }
 
+    /// Built on first use by one pass over the UTF-8 of `data` (the Substring
+    /// splitting this replaced cost 33 million instructions, ~10 ms, on the
+    /// first title with an entity in every process).
     private static let table: [String: (text: String, legacy: Bool)] = {
         var table: [String: (text: String, legacy: Bool)] = [:]
         table.reserveCapacity(2200)
-        for entry in data.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
-            let parts = entry.split(separator: " ")
-            guard parts.count == 2 else { continue }
-            var name = parts[0]
-            let legacy = name.hasSuffix("*")
-            if legacy { name = name.dropLast() }
-            var text = ""
-            for hex in parts[1].split(separator: ",") {
-                if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+        var source = data
+        source.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                // name[*] SPACE hex[,hex] ; (or a line break)
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == UInt8(ascii: ";") { i += 1 }
+                let nameStart = i
+                while i < bytes.count, bytes[i] != 0x20, bytes[i] != UInt8(ascii: "*") { i += 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<i]), as: UTF8.self)
+                let legacy = i < bytes.count && bytes[i] == UInt8(ascii: "*")
+                if legacy { i += 1 }
+                i += 1 // the space
+                var text = String.UnicodeScalarView()
+                var value: UInt32 = 0
+                while i < bytes.count, bytes[i] != UInt8(ascii: ";"), bytes[i] != 0x0A {
+                    let b = bytes[i]
+                    if b == UInt8(ascii: ",") {
+                        text.append(Unicode.Scalar(value)!)
+                        value = 0
+                    } else {
+                        value = value << 4 | UInt32(b <= UInt8(ascii: "9") ? b - UInt8(ascii: "0") : b - UInt8(ascii: "A") + 10)
+                    }
+                    i += 1
+                }
+                guard !name.isEmpty else { continue }
+                text.append(Unicode.Scalar(value)!)
+                table[name] = (String(text), legacy)
             }
-            table[String(name)] = (text, legacy)
         }
         return table
     }()
