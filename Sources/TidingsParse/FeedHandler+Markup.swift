@@ -7,7 +7,7 @@ extension FeedHandler {
     ]
 
     func serializeStart(_ element: SAXElement) {
-        guard let mode = hot.pointee.mode, mode != .text, mode != .plain, var capture else { return }
+        guard var capture, capture.mode != .text, capture.mode != .plain else { return }
         // Atom xhtml content is wrapped in one <div>; the content is what is inside it.
         if capture.mode == .xhtml, depth == capture.depth + 1, capture.wrapperDepth == 0,
            ByteName.equals(element.localName, "div"), namespaces.lookup(element.namespace) == .xhtml {
@@ -30,7 +30,7 @@ extension FeedHandler {
     }
 
     func serializeEnd(_ localName: UnsafePointer<UInt8>) {
-        guard let mode = hot.pointee.mode, mode != .text, mode != .plain else { return }
+        guard let mode = capture?.mode, mode != .text, mode != .plain else { return }
         if depth == capture?.wrapperDepth {
             self.capture?.wrapperDepth = -1 // only the first wrapper is dropped
             return

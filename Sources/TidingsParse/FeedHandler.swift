@@ -21,7 +21,12 @@ final class FeedHandler: SAXDelegate {
 
     @exclusivity(unchecked) var namespaces = NamespaceCache()
     /// Depth of the element being read (root = 1).
-    var depth: Int { hot.pointee.depth }
+    @exclusivity(unchecked) var depth = 0
+    /// Depth of the element being captured (`capture?.depth`, kept apart so the
+    /// check on every tag copies nothing); 0 when none.
+    @exclusivity(unchecked) var captureDepth = 0
+    /// Depth of the innermost element with an `xml:base`; 0 when none.
+    @exclusivity(unchecked) var baseDepth = 0
     /// `xml:base` values in effect, each with the depth of the element that set it.
     @exclusivity(unchecked) var bases: [(depth: Int, url: String)] = []
     /// Depth of the RSS `<channel>` / Atom `<feed>`: feed fields are its children.
@@ -52,25 +57,9 @@ final class FeedHandler: SAXDelegate {
     @exclusivity(unchecked) var entries: [ParsedEntry] = []
 
     @exclusivity(unchecked) var capture: Capture?
-    /// The state every text event touches, behind a pointer: class properties
-    /// pay a dynamic exclusivity check per access, which showed up as ~10% of
-    /// parse time with one `characters()` call per indentation run.
-    let hot: UnsafeMutablePointer<HotState>
     /// The captured field's text; the SAX layer appends to it (`SAXDelegate.textSink`).
     let sink: UnsafeMutablePointer<TextSink>
     var textSink: UnsafeMutablePointer<TextSink> { sink }
-
-    struct HotState {
-        /// `capture?.mode`, kept apart so the text path copies nothing.
-        var mode: Mode?
-        var depth = 0
-        /// Depth of the element being captured; 0 when none.
-        var captureDepth = 0
-        /// Depth of the innermost element with an `xml:base`; 0 when none.
-        var baseDepth = 0
-        /// libxml2 passed bytes through that may not be UTF-8 (see `SAXDelegate`).
-        var textMayBeInvalid = false
-    }
 
     /// What a captured element's text is for and how its children are treated.
     struct Capture {
@@ -107,15 +96,11 @@ final class FeedHandler: SAXDelegate {
 
     init(documentURL: String?) {
         self.documentURL = documentURL
-        hot = .allocate(capacity: 1)
-        hot.initialize(to: HotState())
         sink = .allocate(capacity: 1)
         sink.initialize(to: TextSink())
     }
 
     deinit {
-        hot.deinitialize(count: 1)
-        hot.deallocate()
         sink.pointee.release()
         sink.deinitialize(count: 1)
         sink.deallocate()
@@ -126,8 +111,8 @@ final class FeedHandler: SAXDelegate {
     // MARK: SAX events
 
     func startElement(_ element: SAXElement) {
-        hot.pointee.depth += 1
-        if hot.pointee.captureDepth != 0 {
+        depth += 1
+        if captureDepth != 0 {
             serializeStart(element)
             return
         }
@@ -149,20 +134,19 @@ final class FeedHandler: SAXDelegate {
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        let depth = hot.pointee.depth
+        let depth = self.depth
         defer {
-            if hot.pointee.baseDepth == depth {
+            if baseDepth == depth {
                 bases.removeLast()
-                hot.pointee.baseDepth = bases.last?.depth ?? 0
+                baseDepth = bases.last?.depth ?? 0
             }
-            hot.pointee.depth = depth - 1
+            self.depth = depth - 1
         }
-        if hot.pointee.captureDepth != 0 {
-            if depth == hot.pointee.captureDepth, let capture {
+        if captureDepth != 0 {
+            if depth == captureDepth, let capture {
                 self.capture = nil
-                hot.pointee.mode = nil
                 sink.pointee.end()
-                hot.pointee.captureDepth = 0
+                captureDepth = 0
                 finishCapture(capture)
             } else {
                 serializeEnd(localName)
@@ -185,10 +169,6 @@ final class FeedHandler: SAXDelegate {
             pendingAuthorName = nil
             pendingAuthorEmail = nil
         }
-    }
-
-    func textMayBeInvalidUTF8() {
-        hot.pointee.textMayBeInvalid = true
     }
 
     // MARK: Document structure
@@ -229,7 +209,7 @@ final class FeedHandler: SAXDelegate {
                 let raw = SAXElement.decodedValue(value)
                 if let url = URLResolver.resolve(raw, against: currentBase) {
                     bases.append((depth, url))
-                    hot.pointee.baseDepth = depth
+                    baseDepth = depth
                 }
             } else if ByteName.equals(local, "lang"), channelDepth == 0 || depth <= channelDepth {
                 feed.rootLanguage = TextCleaning.collapse(String(decoding: value, as: UTF8.self))
@@ -279,8 +259,7 @@ final class FeedHandler: SAXDelegate {
         let needsBase = field == .link || field == .summary || field == .content || field == .description
         capture = Capture(field: field, mode: mode, depth: depth, inEntry: hasEntry,
                           base: needsBase ? currentBase : nil, titleKind: titleKind)
-        hot.pointee.mode = mode
-        hot.pointee.captureDepth = depth
+        captureDepth = depth
         sink.pointee.begin(escapingMarkup: mode == .xhtml)
     }
 
@@ -306,7 +285,7 @@ final class FeedHandler: SAXDelegate {
     /// Captured HTML as kept in the model: libxml2 validated every character
     /// unless it said otherwise.
     func body(_ html: [UInt8]) -> UTF8Text {
-        hot.pointee.textMayBeInvalid ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html)
+        sink.pointee.mayBeInvalidUTF8 ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html)
     }
 
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.

@@ -24,10 +24,6 @@ protocol SAXDelegate: AnyObject {
     var textSink: UnsafeMutablePointer<TextSink> { get }
     /// Checked after each start tag: the delegate has seen enough (not a feed, entry cap).
     var wantsToStop: Bool { get }
-    /// libxml2 met bytes that are not UTF-8 and, recovering, passes them on as
-    /// they are: text from here on must be validated. Until this is called,
-    /// every byte delivered is valid UTF-8 (libxml2 checked each character).
-    func textMayBeInvalidUTF8()
 }
 
 /// A start tag as libxml2 delivers it: attributes come as five pointers each
@@ -159,7 +155,7 @@ enum SAXParser {
 
     /// Parses `bytes` with the push parser, in chunks.
     /// `forcedEncoding` is an iconv name that overrides whatever the document
-    /// declares (the caller has already applied BOM > declaration > HTTP).
+    /// declares (the caller has already applied BOM > HTTP charset > declaration).
     /// `stopFor`: stop at the first error one of these repairs can avoid, and say which.
     static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate,
                                              stopFor repairs: Set<InputRepair> = []) -> SAXOutcome {
@@ -312,8 +308,8 @@ private class SAXSession {
     @exclusivity(unchecked) var repairNeeded: InputRepair?
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
-    /// Text delivered so far, behind a pointer to skip per-event exclusivity checks.
-    private let delivered = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    /// Text delivered so far (the entity-expansion guard).
+    @exclusivity(unchecked) private var delivered = 0
     private let deliveryLimit: Int
 
     /// The delegate's text sink (see `SAXDelegate.textSink`).
@@ -325,19 +321,14 @@ private class SAXSession {
         // Text can legitimately outgrow its source a little (entities, CDATA
         // re-delivery); many times the input means an entity expansion attack.
         deliveryLimit = inputSize * 8 + 1_000_000
-        delivered.initialize(to: 0)
     }
-
-    deinit { delivered.deallocate() }
 
     func startElement(_ element: SAXElement) {}
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
-    func textMayBeInvalidUTF8() {}
-    @exclusivity(unchecked) private var textMayBeInvalid = false
 
     final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
-        delivered.pointee += bytes.count
-        if delivered.pointee > deliveryLimit {
+        delivered += bytes.count
+        if delivered > deliveryLimit {
             stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
             return
         }
@@ -363,10 +354,9 @@ private class SAXSession {
     final func record(_ error: xmlError) {
         // "Input is not proper UTF-8": libxml2 switches to reading bytes as
         // Latin-1 but copies them through unconverted.
-        if !textMayBeInvalid, error.code == XML_ERR_INVALID_CHAR.rawValue || error.code == XML_ERR_INVALID_ENCODING.rawValue
+        if error.code == XML_ERR_INVALID_CHAR.rawValue || error.code == XML_ERR_INVALID_ENCODING.rawValue
             || error.code == XML_I18N_CONV_FAILED.rawValue {
-            textMayBeInvalid = true
-            textMayBeInvalidUTF8()
+            sink.pointee.mayBeInvalidUTF8 = true
         }
         guard !stopped else { return }
         if !stopFor.isEmpty, let repair = InputRepair(error), stopFor.contains(repair) {
@@ -413,9 +403,6 @@ private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
         delegate.endElement(localName: localName, namespace: namespace)
     }
 
-    override func textMayBeInvalidUTF8() {
-        delegate.textMayBeInvalidUTF8()
-    }
 }
 
 /// libxml2 entity records for the HTML named entities, made once and never

@@ -18,6 +18,10 @@ struct TextSink {
     var escapesMarkup = false
     /// Text was dropped beyond `maxBytes`.
     var truncated = false
+    /// libxml2 met bytes that are not UTF-8 and, recovering, passes them on as
+    /// they are: set by the SAX layer for the rest of the document. Until then
+    /// every byte taken is valid UTF-8 (libxml2 checked each character).
+    var mayBeInvalidUTF8 = false
     private var storage: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
