@@ -21,12 +21,9 @@ public enum FeedParser {
     }
 
     private static func parseXML(_ bytes: [UInt8], documentURL: String?, contentType: String?) throws(FeedParseError) -> ParsedFeed {
-        let (encoding, encodingNote) = FeedSniffer.encoding(bytes, contentType: contentType)
+        let (encoding, encodingNotes) = FeedSniffer.encoding(bytes, contentType: contentType)
         var input = bytes
-        var repairs: [String] = encodingNote.map { [$0] } ?? []
-        if let label = FeedSniffer.declaredEncoding(bytes), EncodingLabel.iconvName(for: label) == nil {
-            repairs.append("unknown encoding \"\(label)\" ignored")
-        }
+        var repairs = encodingNotes
         if encoding == "UTF-8", input.starts(with: [0xEF, 0xBB, 0xBF]) {
             input.removeFirst(3) // forced UTF-8: libxml2 would read the BOM as text
         }

@@ -41,19 +41,16 @@ enum FeedSniffer {
     /// document disagree and the bytes show which one lies, the bytes win: valid
     /// UTF-8 with non-ASCII in it is UTF-8 whatever the label says, and bytes that
     /// are not UTF-8 are not UTF-8 whatever the label says.
-    static func encodingToForce(_ bytes: [UInt8], contentType: String?) -> String? {
-        encoding(bytes, contentType: contentType).force
-    }
-
-    /// `encodingToForce`, plus a note for the feed's warnings when a label was
+    ///
+    /// Also returns notes for the feed's warnings when a label is unknown or was
     /// overruled (the publisher may want to fix it).
-    static func encoding(_ bytes: [UInt8], contentType: String?) -> (force: String?, note: String?) {
+    static func encoding(_ bytes: [UInt8], contentType: String?) -> (force: String?, notes: [String]) {
         // A UTF-8 BOM is forced (the caller drops it): libxml2 would otherwise
         // let a contradicting declaration (`encoding="iso-8859-1"`) win.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", nil) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return (nil, nil) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", []) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return (nil, []) }
         // UTF-16/32 without a BOM: libxml2 recognises "<?" in those itself.
-        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return (nil, nil) }
+        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return (nil, []) }
         // UTF-16 named for an 8-bit document is a lie either way.
         func eightBit(_ name: String?) -> String? { name.flatMap { $0.hasPrefix("UTF-16") ? nil : $0 } }
         let httpLabel = contentType.flatMap(charset(fromContentType:))
@@ -76,24 +73,27 @@ enum FeedSniffer {
         case (nil, nil):
             decision = UTF8Validation.isValid(bytes) ? "UTF-8" : "WINDOWS-1252"
         }
-        // A note for the feed's warnings when a label was overruled (the
-        // publisher may want to fix it): by the bytes, or by precedence.
-        var note: String?
+        // Notes for the feed's warnings: an unknown label, a label overruled by
+        // the bytes or by precedence.
+        var notes: [String] = []
         if let label, let declared, declared != decision {
-            note = decision == http && decision != "UTF-8"
+            notes.append(decision == http && decision != "UTF-8"
                 ? "the server's charset=\(httpLabel ?? "") overrides the document's encoding=\"\(label)\""
-                : "the document says encoding=\"\(label)\" but is \(decision); read as \(decision)"
+                : "the document says encoding=\"\(label)\" but is \(decision); read as \(decision)")
         } else if let label, declared == nil, EncodingLabel.iconvName(for: label) != nil {
-            note = "the document says encoding=\"\(label)\" but is 8-bit; read as \(decision)"
+            notes.append("the document says encoding=\"\(label)\" but is 8-bit; read as \(decision)")
         } else if let http, let httpLabel, http != decision {
-            note = "the server says charset=\(httpLabel) but the document is \(decision); read as \(decision)"
+            notes.append("the server says charset=\(httpLabel) but the document is \(decision); read as \(decision)")
+        }
+        if let label, EncodingLabel.iconvName(for: label) == nil {
+            notes.append("unknown encoding \"\(label)\" ignored")
         }
         // Everything but plain UTF-8 is forced, so the WHATWG reading of the
         // label applies (libxml2 would read `iso-8859-1` as Latin-1, not as
         // windows-1252); UTF-8 too when the document names something else (an
         // unknown label, UTF-16, another charset), or libxml2 would follow that.
-        if decision == "UTF-8", label == nil || declared == "UTF-8" { return (nil, note) }
-        return (decision, note)
+        if decision == "UTF-8", label == nil || declared == "UTF-8" { return (nil, notes) }
+        return (decision, notes)
     }
 
     private static func containsNonASCII(_ bytes: [UInt8]) -> Bool {
