@@ -13,7 +13,12 @@ import TidingsModel
 public enum HTMLSanitizer {
     /// Sanitized `html`, with relative URLs resolved against `base`.
     public static func sanitize(_ html: String, base: String?) -> String {
-        let document = HTMLDocument(html)
+        sanitize(UTF8Text(html), base: base)
+    }
+
+    /// The same for an entry body as the parser keeps it (no `String` made of it first).
+    public static func sanitize(_ html: UTF8Text, base: String?) -> String {
+        let document = HTMLDocument(html.bytes)
         var run = Run(document: document, resolver: HTMLLinks.Resolver(base: base))
         run.go()
         return String(decoding: run.out, as: UTF8.self)
@@ -22,7 +27,12 @@ public enum HTMLSanitizer {
     /// Plain text of `html` (entities decoded, whitespace collapsed), cut at a word boundary
     /// after at most `limit` characters with an ellipsis: the excerpt on listing pages.
     public static func excerpt(_ html: String, limit: Int = 280) -> String {
-        let document = HTMLDocument(html)
+        excerpt(UTF8Text(html), limit: limit)
+    }
+
+    /// The same for an entry body as the parser keeps it.
+    public static func excerpt(_ html: UTF8Text, limit: Int = 280) -> String {
+        let document = HTMLDocument(html.bytes)
         var text: [UInt8] = []
         var dropped = 0
         for token in document.tokens {

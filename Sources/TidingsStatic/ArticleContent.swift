@@ -16,9 +16,8 @@ public struct ArticleContent: Sendable, Equatable {
     /// The entry's full content (else its summary), sanitized, and an excerpt of it
     /// (from the summary when there is one, as the author wrote it to be read that way).
     public init(entry: ParsedEntry) {
-        let body = (entry.content ?? entry.summary)?.string ?? ""
-        html = HTMLSanitizer.sanitize(body, base: entry.baseURL ?? entry.link)
-        let teaser = entry.summary.map { HTMLSanitizer.excerpt($0.string) } ?? ""
+        html = HTMLSanitizer.sanitize(entry.content ?? entry.summary ?? "", base: entry.baseURL ?? entry.link)
+        let teaser = entry.summary.map { HTMLSanitizer.excerpt($0) } ?? ""
         excerpt = teaser.isEmpty ? HTMLSanitizer.excerpt(html) : teaser
     }
 }
