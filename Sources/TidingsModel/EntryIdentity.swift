@@ -56,10 +56,8 @@ public enum EntryIdentity {
     static func schemeVariant(ofKey key: String) -> String? {
         guard key.hasPrefix("id:") else { return nil }
         let id = key.dropFirst(3)
-        let lower = id.prefix(8).lowercased()
-        if lower.hasPrefix("https://") { return "id:http://" + id.dropFirst(8) }
-        if lower.hasPrefix("http://") { return "id:https://" + id.dropFirst(7) }
-        return nil
+        guard let length = HTTPScheme.prefixLength(id) else { return nil }
+        return (length == 8 ? "id:http://" : "id:https://") + id.dropFirst(length)
     }
 
     static func key(for entry: ParsedEntry, idIsReused: (String) -> Bool) -> String {

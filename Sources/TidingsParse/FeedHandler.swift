@@ -334,7 +334,7 @@ final class FeedHandler: SAXDelegate {
         case .guid:
             guard entry.id == nil, let guid = TextCleaning.trimmed(text()) else { break }
             entry.id = guid
-            if capture.isPermaLink, URLResolver.isHTTP(guid) {
+            if capture.isPermaLink, HTTPScheme.isWebLink(guid) {
                 entry.permalinkGUID = guid
             }
         case .authorName: pendingAuthorName = TextCleaning.plainText(text(), isHTML: false)

@@ -41,18 +41,6 @@ enum URLResolver {
         return scheme + ":" + authority + removeDotSegments(merged) + tail
     }
 
-    /// `http://…` or `https://…`, scheme in any case.
-    static func isHTTP(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { b in
-            func lower(_ i: Int) -> UInt8 { b[i] | 0x20 }
-            guard b.count >= 7, lower(0) == UInt8(ascii: "h"), lower(1) == UInt8(ascii: "t"), lower(2) == UInt8(ascii: "t"),
-                  lower(3) == UInt8(ascii: "p") else { return false }
-            let rest = b.count > 4 && lower(4) == UInt8(ascii: "s") ? 5 : 4
-            return b.count >= rest + 3 && b[rest] == UInt8(ascii: ":") && b[rest + 1] == UInt8(ascii: "/") && b[rest + 2] == UInt8(ascii: "/")
-        }
-    }
-
     static func hasScheme(_ s: String) -> Bool {
         var copy = s
         return copy.withUTF8 { hasScheme($0) }

@@ -3,12 +3,7 @@ import TidingsModel
 extension Article {
     /// The original link when it is a web link: a feed can give anything (`javascript:`), and
     /// the site republishes only http(s).
-    public var webLink: String? { link.flatMap { Self.isWebLink($0) ? $0 : nil } }
-
-    static func isWebLink(_ link: String) -> Bool {
-        let lower = link.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
-    }
+    public var webLink: String? { link.flatMap { HTTPScheme.isWebLink($0) ? $0 : nil } }
 
     /// The title shown; articles without one are named by their date.
     public var displayTitle: String {

@@ -12,7 +12,7 @@ public struct SiteFeed: Sendable, Equatable {
     public var language: String?
 
     /// The site link when it is http(s) (see `Article.webLink`).
-    public var webSiteLink: String? { siteLink.flatMap { Article.isWebLink($0) ? $0 : nil } }
+    public var webSiteLink: String? { siteLink.flatMap { HTTPScheme.isWebLink($0) ? $0 : nil } }
 
     public init(url: String, title: String, siteLink: String? = nil, tags: [String] = [], language: String? = nil) {
         self.url = url
