@@ -105,15 +105,26 @@ enum TextCleaning {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + 16)
         for b in text {
-            switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(b)
+            if let entity = htmlEscape(b, quote: true) {
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            } else {
+                out.append(b)
             }
         }
         return out
+    }
+
+    /// What a byte of text becomes in HTML: `&`, `<`, `>` (and `"` inside an
+    /// attribute value, or always when `quote`) as references, else itself (nil).
+    @inline(__always)
+    static func htmlEscape(_ b: UInt8, quote: Bool) -> StaticString? {
+        switch b {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\"") where quote: return "&quot;"
+        default: return nil
+        }
     }
 
     /// See `HTMLSniffer`: `<b>x</b>` is HTML, `<day>` and a lone `<table>` are text.

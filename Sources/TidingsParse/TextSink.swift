@@ -98,13 +98,7 @@ struct TextSink {
 
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quote: Bool) {
         for b in text {
-            switch b {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")
-            case UInt8(ascii: "\"") where quote: append("&quot;")
-            default: append(b)
-            }
+            if let entity = TextCleaning.htmlEscape(b, quote: quote) { append(entity) } else { append(b) }
         }
     }
 }
