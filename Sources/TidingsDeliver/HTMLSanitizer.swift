@@ -18,7 +18,7 @@ public enum HTMLSanitizer {
 
     /// The same for an entry body as the parser keeps it (no `String` made of it first).
     public static func sanitize(_ html: UTF8Text, base: String?) -> String {
-        let document = HTMLDocument(html.bytes)
+        let document = HTMLDocument(html)
         var run = Run(document: document, resolver: HTMLLinks.Resolver(base: base))
         run.go()
         return String(decoding: run.out, as: UTF8.self)
@@ -32,7 +32,7 @@ public enum HTMLSanitizer {
 
     /// The same for an entry body as the parser keeps it.
     public static func excerpt(_ html: UTF8Text, limit: Int = 280) -> String {
-        let document = HTMLDocument(html.bytes)
+        let document = HTMLDocument(html)
         var text: [UInt8] = []
         var dropped = 0
         for token in document.tokens {

@@ -311,6 +311,12 @@ struct HTMLDocument {
         self.init(Array(html.utf8))
     }
 
+    /// A body from the model (often a slice of its feed document): copied,
+    /// since the tokenizer's arena is appended to the bytes.
+    init(_ text: UTF8Text) {
+        self.init(Array(text.bytes))
+    }
+
     init(_ utf8: [UInt8]) {
         var source = utf8
         var tokens: [HTMLToken] = []

@@ -28,7 +28,7 @@ public enum MailMessage {
     public static func render(_ article: MailArticle) -> [UInt8] {
         let id = messageID(feedURL: article.feedURL, entryKey: article.entryKey)
         let entry = article.entry
-        let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map { HTMLDocument($0.bytes) }
+        let html = (entry.content.flatMap(nonBlank) ?? entry.summary.flatMap(nonBlank)).map { HTMLDocument($0) }
         var out: [UInt8] = []
         // Both parts are about the size of the HTML, and quoted-printable adds a little.
         out.reserveCapacity(2048 + 3 * (html?.sourceCount ?? 0))

@@ -89,7 +89,7 @@ public enum EntryIdentity {
         hasher.update([0])
         hasher.update(entry.date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
         hasher.update([0])
-        hasher.update((entry.content ?? entry.summary)?.bytes ?? [])
+        (entry.content ?? entry.summary)?.withUnsafeBufferPointer { hasher.update(UnsafeRawBufferPointer($0)) }
         return hasher.finalize().hexString
     }
 

@@ -7,11 +7,15 @@
 /// a sixth of its time. The bytes are always valid UTF-8 — every initializer
 /// guarantees it — so consumers that work on bytes (hashing, the HTML
 /// tokenizer, SQLite, JSON output) never need the `String`.
+///
+/// The bytes may be a slice of a larger buffer: a body that stands verbatim
+/// in the document (CDATA, plain UTF-8 text) shares the document's bytes
+/// instead of copying them, so a parsed feed keeps its document alive.
 public struct UTF8Text: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public let bytes: [UInt8]
+    public let bytes: ArraySlice<UInt8>
 
     public init(_ string: String) {
-        bytes = Array(string.utf8)
+        bytes = ArraySlice(string.utf8)
     }
 
     public init(stringLiteral value: String) {
@@ -21,18 +25,32 @@ public struct UTF8Text: Sendable, Hashable, Codable, ExpressibleByStringLiteral,
     /// Takes bytes that are known to be valid UTF-8 (libxml2 checked them);
     /// debug builds check again.
     public init(validUTF8 bytes: [UInt8]) {
-        assert(UTF8Validation.isValid(bytes), "UTF8Text(validUTF8:) given bytes that are not UTF-8")
+        self.init(validUTF8: bytes[...])
+    }
+
+    /// A slice of a buffer known to be valid UTF-8 there (no copy).
+    public init(validUTF8 bytes: ArraySlice<UInt8>) {
+        assert(bytes.withUnsafeBufferPointer(UTF8Validation.isValid), "UTF8Text(validUTF8:) given bytes that are not UTF-8")
         self.bytes = bytes
     }
 
     /// Takes `bytes` as they are when they are valid UTF-8 (checked quickly on
     /// ASCII runs); otherwise each invalid sequence becomes U+FFFD.
     public init(repairing bytes: [UInt8]) {
-        if UTF8Validation.isValid(bytes) {
+        self.init(repairing: bytes[...])
+    }
+
+    public init(repairing bytes: ArraySlice<UInt8>) {
+        if bytes.withUnsafeBufferPointer(UTF8Validation.isValid) {
             self.bytes = bytes
         } else {
-            self.bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            self.bytes = ArraySlice(String(decoding: bytes, as: UTF8.self).utf8)
         }
+    }
+
+    /// The bytes as one buffer, without copying.
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer(body)
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }

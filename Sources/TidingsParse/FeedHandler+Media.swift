@@ -76,7 +76,7 @@ extension FeedHandler {
         case .mediaDescription:
             // type="plain" (the default) is text; type="html" is HTML.
             guard entry.media.mediaDescription == nil else { return }
-            entry.media.mediaDescription = body(capture.mode == .html ? Array(bytes) : TextCleaning.escapeHTML(bytes))
+            entry.media.mediaDescription = capture.mode == .html ? body(captured: bytes) : body(TextCleaning.escapeHTML(bytes))
         case .itunesSummary:
             guard entry.media.itunesSummary == nil else { return }
             entry.media.itunesSummary = body(Self.sniffedHTML(bytes))

@@ -285,7 +285,17 @@ final class FeedHandler: SAXDelegate {
     /// Captured HTML as kept in the model: libxml2 validated every character
     /// unless it said otherwise.
     func body(_ html: [UInt8]) -> UTF8Text {
+        body(html[...])
+    }
+
+    func body(_ html: ArraySlice<UInt8>) -> UTF8Text {
         sink.pointee.mayBeInvalidUTF8 ? UTF8Text(repairing: html) : UTF8Text(validUTF8: html)
+    }
+
+    /// Captured HTML as it stands: a slice of the document when the sink kept
+    /// it verbatim, else one exact-size copy out of the sink.
+    func body(captured html: UnsafeBufferPointer<UInt8>) -> UTF8Text {
+        body(sink.pointee.slice(of: html) ?? Array(html)[...])
     }
 
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
@@ -315,9 +325,9 @@ final class FeedHandler: SAXDelegate {
         func text() -> String { String(decoding: bytes, as: UTF8.self) }
         switch capture.field {
         case .summary, .description, .content:
-            // One exact-size copy out of the reusable buffer (escaped first when the body is plain text).
+            // Escaped first when the body is plain text.
             if !bytes.isEmpty {
-                setBody(capture, body(capture.mode == .plain ? TextCleaning.escapeHTML(bytes) : Array(bytes)))
+                setBody(capture, capture.mode == .plain ? body(TextCleaning.escapeHTML(bytes)) : body(captured: bytes))
             }
         case .mediaDescription, .itunesSummary, .itunesSubtitle: applyMediaBodyToEntry(capture, bytes)
         case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }

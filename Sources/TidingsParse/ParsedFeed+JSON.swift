@@ -109,6 +109,6 @@ private struct JSONWriter {
 
     mutating func string(_ text: UTF8Text?) {
         guard let text else { raw("null"); return }
-        text.bytes.withUnsafeBufferPointer { JSONString.append($0, to: &out, safeForHTML: false) }
+        text.withUnsafeBufferPointer { JSONString.append($0, to: &out, safeForHTML: false) }
     }
 }

@@ -251,6 +251,18 @@ enum SAXParser {
         }
 
         bytes.withUnsafeBufferPointer { buffer in
+            // Without a decoder libxml2's input is the document itself: text found
+            // verbatim in it is kept as slices of `bytes` (see `TextSink`).
+            if forcedEncoding == nil, !session.jisReading {
+                session.sourceBase = buffer.baseAddress
+                session.verbatimSource = true
+                delegate.textSink.pointee.attach(bytes, base: buffer.baseAddress!)
+            }
+            defer {
+                session.verbatimSource = false
+                session.sourceBase = nil
+                delegate.textSink.pointee.detach()
+            }
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 while !session.stopped {
                     let length = min(chunkSize, buffer.count - session.offset)
@@ -306,6 +318,11 @@ private class SAXSession {
     @exclusivity(unchecked) var sawRoot = false
     @exclusivity(unchecked) var stopFor: Set<InputRepair> = []
     @exclusivity(unchecked) var repairNeeded: InputRepair?
+    /// The document's bytes, while the parse runs; with `verbatimSource`,
+    /// text can be found in them (`sourceOffset`).
+    @exclusivity(unchecked) var sourceBase: UnsafePointer<UInt8>?
+    @exclusivity(unchecked) var verbatimSource = false
+    private let inputSize: Int
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
     /// Text delivered so far (the entity-expansion guard).
@@ -318,6 +335,7 @@ private class SAXSession {
     init(inputSize: Int, jisReading: Bool, sink: UnsafeMutablePointer<TextSink>) {
         self.jisReading = jisReading
         self.sink = sink
+        self.inputSize = inputSize
         // Text can legitimately outgrow its source a little (entities, CDATA
         // re-delivery); many times the input means an entity expansion attack.
         deliveryLimit = inputSize * 8 + 1_000_000
@@ -334,10 +352,32 @@ private class SAXSession {
         }
         guard sink.pointee.capturing else { return }
         if jisReading, JISReading.needsFix(bytes) {
-            JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0) }
+            JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0, at: nil) }
             return
         }
-        sink.pointee.take(bytes)
+        sink.pointee.take(bytes, at: sourceOffset(of: bytes))
+    }
+
+    /// Where `text` stands byte for byte in the document, if it does: it lies
+    /// in libxml2's input buffer, which holds the document's own bytes (no
+    /// decoder: UTF-8 read as it is). libxml2 hands out text straight from
+    /// that buffer for CDATA and for character data without references or
+    /// CR LF; decoded entities and normalized line ends come from elsewhere.
+    /// `consumed` counts the bytes libxml2 dropped from the buffer's front.
+    @inline(__always)
+    private func sourceOffset(of text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard verbatimSource, let context, let input = context.pointee.input,
+              let start = text.baseAddress, let base = input.pointee.base, let end = input.pointee.end,
+              start >= base, start + text.count <= end,
+              context.pointee.inputNr == 1, input.pointee.buf?.pointee.encoder == nil else { return nil }
+        let offset = Int(input.pointee.consumed) + (start - base)
+        // Cheap guard against a wrong offset: the ends must match (debug builds check all).
+        guard offset + text.count <= inputSize, let sourceBase,
+              sourceBase[offset] == start[0], sourceBase[offset + text.count - 1] == start[text.count - 1] else {
+            return nil
+        }
+        assert(memcmp(sourceBase + offset, start, text.count) == 0, "verbatim text is not where libxml2's offsets say")
+        return offset
     }
 
     final func stop(reason: String?) {

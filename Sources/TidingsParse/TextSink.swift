@@ -8,6 +8,14 @@ import Glibc
 /// The bytes live in one malloc'd block reused for every field of a document
 /// (`Array.append(contentsOf:)` cost more per call than the copy itself).
 /// Owned by one handler; `release()` frees it.
+///
+/// Verbatim text is not copied at all. When the SAX layer can say where in the
+/// document a piece of text stands byte for byte (`take(_:at:)`: CDATA and
+/// plain UTF-8 character data, no entities, no line-end normalization), the
+/// sink only records the span while the pieces follow each other. A field
+/// made of one such span (after trimming) becomes a slice of the document
+/// (`slice(of:)`); anything else is copied out as before, at the first piece
+/// that breaks the span.
 struct TextSink {
     /// Longest text kept per field; the rest is dropped and reported.
     static let maxBytes = 1 << 20
@@ -23,8 +31,20 @@ struct TextSink {
     /// every byte taken is valid UTF-8 (libxml2 checked each character).
     var mayBeInvalidUTF8 = false
     private var storage: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
+    /// Bytes copied into `storage`.
+    private var count = 0
     private var capacity: Int
+
+    /// The document being parsed, while the parse runs (`attach`): verbatim
+    /// spans point into it and body slices share it.
+    private var source: [UInt8] = []
+    private var sourceBase: UnsafePointer<UInt8>?
+    /// The field's verbatim span in `source` (`spanEnd < 0`: none). While one
+    /// is open, `storage` holds nothing or only blank pieces that followed it
+    /// (`trailingBlank`), which trimming would drop.
+    private var spanStart = 0
+    private var spanEnd = -1
+    private var trailingBlank = false
 
     init() {
         capacity = 4096
@@ -35,11 +55,27 @@ struct TextSink {
         storage.deallocate()
     }
 
+    /// The document the following pieces' offsets refer to; `base` is its
+    /// buffer, valid until `detach()`.
+    mutating func attach(_ document: [UInt8], base: UnsafePointer<UInt8>) {
+        source = document
+        sourceBase = base
+        spanEnd = -1
+    }
+
+    mutating func detach() {
+        source = []
+        sourceBase = nil
+        spanEnd = -1
+    }
+
     /// Starts a new field.
     mutating func begin(escapingMarkup: Bool) {
         capturing = true
         escapesMarkup = escapingMarkup
         count = 0
+        spanEnd = -1
+        trailingBlank = false
     }
 
     mutating func end() {
@@ -47,12 +83,28 @@ struct TextSink {
     }
 
     /// The field's bytes so far (valid until the next append).
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+    var bytes: UnsafeBufferPointer<UInt8> {
+        if spanEnd >= 0, let sourceBase {
+            return UnsafeBufferPointer(start: sourceBase + spanStart, count: spanEnd - spanStart)
+        }
+        return UnsafeBufferPointer(start: storage, count: count)
+    }
 
-    /// Character data from the parser.
+    /// `text` (part of `bytes`) as a slice of the document, when it lies in it.
+    func slice(of text: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8>? {
+        guard let sourceBase, let start = text.baseAddress,
+              start >= sourceBase, start + text.count <= sourceBase + source.count else { return nil }
+        let offset = start - sourceBase
+        return source[offset..<(offset + text.count)]
+    }
+
+    /// Character data from the parser; `offset` is where it stands verbatim
+    /// in the attached document, if it does.
     @inline(__always)
-    mutating func take(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func take(_ text: UnsafeBufferPointer<UInt8>, at offset: Int?) {
         guard capturing, let base = text.baseAddress else { return }
+        if let offset, !escapesMarkup, count == 0 || trailingBlank, extendSpan(offset, text) { return }
+        if spanEnd >= 0 { copySpan() }
         if count + text.count > Self.maxBytes {
             let room = Self.maxBytes - count
             if room > 0 { append(base, room) }
@@ -62,6 +114,53 @@ struct TextSink {
         } else {
             append(base, text.count)
         }
+    }
+
+    /// Takes a verbatim piece into the span, if the field can stay one span.
+    @inline(__always)
+    private mutating func extendSpan(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = offset + text.count
+        if spanEnd < 0 {
+            guard count == 0, text.count <= Self.maxBytes else { return false }
+            spanStart = offset
+            spanEnd = end
+            return true
+        }
+        if !trailingBlank, offset == spanEnd, end - spanStart <= Self.maxBytes {
+            spanEnd = end
+            return true
+        }
+        // Blank pieces around the span (indentation, a line end after CDATA) are trimmed later.
+        if Self.isBlank(text) {
+            guard count + text.count <= 4096 else { return false }
+            append(text.baseAddress!, text.count)
+            trailingBlank = true
+            return true
+        }
+        if !trailingBlank, Self.isBlank(bytes) {
+            spanStart = offset
+            spanEnd = end
+            return true
+        }
+        return false
+    }
+
+    /// Ends the span: its bytes (and any blank pieces after it) become copied text.
+    private mutating func copySpan() {
+        let span = bytes
+        spanEnd = -1
+        trailingBlank = false
+        let tail = count
+        if span.count + tail > capacity { grow(to: span.count + tail) }
+        (storage + span.count).update(from: storage, count: tail) // overlapping: memmove
+        storage.update(from: span.baseAddress!, count: span.count)
+        count = span.count + tail
+    }
+
+    /// Only the whitespace the field trims (space, tab, line feed, carriage return).
+    static func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in text where !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D) { return false }
+        return true
     }
 
     @inline(__always)
@@ -82,21 +181,25 @@ struct TextSink {
     }
 
     mutating func append(_ byte: UInt8) {
+        if spanEnd >= 0 { copySpan() }
         if count == capacity { grow(to: count + 1) }
         storage[count] = byte
         count += 1
     }
 
     mutating func append(_ literal: StaticString) {
+        if spanEnd >= 0 { copySpan() }
         append(literal.utf8Start, literal.utf8CodeUnitCount)
     }
 
     /// A NUL-terminated name from libxml2.
     mutating func append(name: UnsafePointer<UInt8>) {
+        if spanEnd >= 0 { copySpan() }
         append(name, strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
     }
 
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quote: Bool) {
+        if spanEnd >= 0 { copySpan() }
         for b in text {
             if let entity = TextCleaning.htmlEscape(b, quote: quote) { append(entity) } else { append(b) }
         }

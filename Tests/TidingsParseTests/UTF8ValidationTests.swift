@@ -45,6 +45,6 @@ import TidingsModel
     @Test func textRepairsWhatIsNotUTF8() {
         let text = UTF8Text(repairing: Array("It".utf8) + [0x92] + Array("s".utf8))
         #expect(text.string == "It\u{FFFD}s")
-        #expect(UTF8Validation.isValid(text.bytes))
+        #expect(text.withUnsafeBufferPointer(UTF8Validation.isValid))
     }
 }
