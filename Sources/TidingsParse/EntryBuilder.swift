@@ -62,26 +62,36 @@ struct EntryBuilder {
         enclosures.append(Enclosure(url: url, type: type, length: length))
     }
 
-    consuming func build() -> ParsedEntry {
-        ParsedEntry(
-            id: id,
-            title: title ?? media.title,
-            link: link ?? alternateLink ?? permalinkGUID ?? contentSource,
+    /// Moves the fields out into the entry (`take()`, `swap`: no reference
+    /// counting per field) and leaves the builder empty. Copying them out of
+    /// the handler's stored builder and destroying it after cost a retain and
+    /// a release per field per entry.
+    mutating func build() -> ParsedEntry {
+        var authors: [String] = [], categories: [String] = [], enclosures: [Enclosure] = []
+        swap(&authors, &self.authors)
+        swap(&categories, &self.categories)
+        swap(&enclosures, &self.enclosures)
+        let summary = self.summary.take(), content = self.content.take()
+        let base = content != nil ? (contentBase.take() ?? baseURL.take()) : (summary != nil ? (summaryBase.take() ?? baseURL.take()) : baseURL.take())
+        return ParsedEntry(
+            id: id.take(),
+            title: title.take() ?? media.title.take(),
+            link: link.take() ?? alternateLink.take() ?? permalinkGUID.take() ?? contentSource.take(),
             published: published ?? dcDate,
             updated: updated,
-            authors: authors.isEmpty ? media.itunesAuthors : authors,
-            summary: summary ?? media.summary,
+            authors: authors.isEmpty ? (media.itunesAuthor.take().map { [$0] } ?? []) : authors,
+            summary: summary ?? media.mediaDescription.take() ?? media.itunesSummary.take() ?? media.itunesSubtitle.take(),
             content: content,
             categories: categories,
             enclosures: enclosures,
-            image: media.image,
+            image: media.itunesImage.take() ?? media.thumbnail.take() ?? media.imageContent.take(),
             duration: media.duration,
             explicit: media.explicit,
-            rights: rights ?? dcRights,
-            commentsURL: commentsURL,
+            rights: rights.take() ?? dcRights.take(),
+            commentsURL: commentsURL.take(),
             commentCount: commentCount,
             location: georssPoint ?? geoLatitude.flatMap { lat in geoLongitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } },
-            baseURL: content != nil ? (contentBase ?? baseURL) : (summary != nil ? (summaryBase ?? baseURL) : baseURL)
+            baseURL: base
         )
     }
 }

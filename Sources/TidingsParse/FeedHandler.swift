@@ -225,10 +225,8 @@ final class FeedHandler: SAXDelegate {
 
     func finishEntry() {
         guard hasEntry else { return }
-        var builder = EntryBuilder()
-        swap(&builder, &entry) // moved out, not copied
         entryDepth = 0
-        entries.append(builder.build())
+        entries.append(entry.build())
         if entries.count >= Self.maxEntries {
             warnings.append("stopped after \(Self.maxEntries) entries")
             wantsToStop = true

@@ -345,7 +345,7 @@ private class SAXSession {
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
 
     final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
-        delivered += bytes.count
+        delivered &+= bytes.count
         if delivered > deliveryLimit {
             stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
             return
@@ -355,7 +355,11 @@ private class SAXSession {
             JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0, at: nil) }
             return
         }
-        sink.pointee.take(bytes, at: sourceOffset(of: bytes))
+        if sink.pointee.acceptsSpan, verbatimSource {
+            sink.pointee.take(bytes, at: sourceOffset(of: bytes))
+        } else {
+            sink.pointee.take(bytes)
+        }
     }
 
     /// Where `text` stands byte for byte in the document, if it does: it lies

@@ -98,12 +98,35 @@ struct TextSink {
         return source[offset..<(offset + text.count)]
     }
 
+    /// Whether the next piece could join a verbatim span (else its offset is not needed).
+    @inline(__always)
+    var acceptsSpan: Bool { !escapesMarkup && (count == 0 || trailingBlank) }
+
+    /// Character data from the parser, copied. The common case (room left,
+    /// nothing to escape, no span open) is inlined into the SAX callback;
+    /// pieces are often a byte or a few (each entity reference is one), too
+    /// short for a memcpy call.
+    @inline(__always)
+    mutating func take(_ text: UnsafeBufferPointer<UInt8>) {
+        let length = text.count
+        guard capturing, let base = text.baseAddress else { return }
+        guard !escapesMarkup, spanEnd < 0, count + length <= capacity, count + length <= Self.maxBytes else {
+            return take(text, at: nil)
+        }
+        let target = storage + count
+        if length <= 16 {
+            for i in 0..<length { target[i] = base[i] }
+        } else {
+            target.update(from: base, count: length)
+        }
+        count += length
+    }
+
     /// Character data from the parser; `offset` is where it stands verbatim
     /// in the attached document, if it does.
-    @inline(__always)
     mutating func take(_ text: UnsafeBufferPointer<UInt8>, at offset: Int?) {
         guard capturing, let base = text.baseAddress else { return }
-        if let offset, !escapesMarkup, count == 0 || trailingBlank, extendSpan(offset, text) { return }
+        if let offset, acceptsSpan, extendSpan(offset, text) { return }
         if spanEnd >= 0 { copySpan() }
         if count + text.count > Self.maxBytes {
             let room = Self.maxBytes - count
