@@ -94,8 +94,13 @@ final class FeedHandler: SAXDelegate {
 
     enum TitleKind { case sniff, text, html }
 
-    init(documentURL: String?) {
+    /// `documentSize`: the document's length, to size the entry list once
+    /// (growing it by doubling moved every entry again and touched fresh pages
+    /// each time: 1.5% of the time on a 50 MB feed). Capacity that is never
+    /// written costs address space only.
+    init(documentURL: String?, documentSize: Int = 0) {
         self.documentURL = documentURL
+        entries.reserveCapacity(min(Self.maxEntries, documentSize / 2048 + 8))
         sink = .allocate(capacity: 1)
         sink.initialize(to: TextSink())
     }

@@ -33,7 +33,7 @@ public enum FeedParser {
         // Each repair is tried at most once, so at most three passes.
         var untried: Set<InputRepair> = asciiCompatible ? [.bareAmpersand, .invalidUTF8] : []
         while true {
-            let handler = FeedHandler(documentURL: documentURL.flatMap(TextCleaning.trimmed))
+            let handler = FeedHandler(documentURL: documentURL.flatMap(TextCleaning.trimmed), documentSize: input.count)
             let outcome = SAXParser.parse(input, forcedEncoding: encoding, delegate: handler, stopFor: untried)
             if let needed = outcome.repairNeeded {
                 untried.remove(needed)
