@@ -10,7 +10,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
         .target(name: "TidingsModel", swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "TidingsParse", dependencies: ["TidingsModel", "CLibXML2"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // TIDINGS_VERIFY_SPANS: every body piece kept as a slice of the document is
+        // compared with what libxml2 delivered (a precondition, even in release).
+        .target(name: "TidingsParse", dependencies: ["TidingsModel", "CLibXML2"],
+                swiftSettings: [.swiftLanguageMode(.v6), .define("TIDINGS_VERIFY_SPANS")]),
         .executableTarget(name: "FuzzParse", dependencies: ["TidingsParse"], swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

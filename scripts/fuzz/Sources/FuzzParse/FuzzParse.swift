@@ -22,7 +22,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // byte (UTF8Text): hold the parser to it, on every input.
     for entry in feed.entries {
         for body in [entry.summary, entry.content] {
-            if let body, !UTF8Validation.isValid(body.bytes) {
+            if let body, !body.withUnsafeBufferPointer(UTF8Validation.isValid) {
                 fatalError("entry body is not valid UTF-8: \(body.bytes.prefix(64))")
             }
         }
