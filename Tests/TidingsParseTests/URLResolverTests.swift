@@ -153,6 +153,7 @@ import Testing
         nil, "", "http://a/b/c/d;p?q", "http://a", "http://a/", "https://a/b/c/", " http://a/b/c#f ",
         "http://a?q#f", "urn:a:b", "urn:a/b/c", "mailto:x", "/no/scheme", "//h/p", "http:/a/b/",
         "http://例え.jp/ä/b", "http://a/b\u{301}/c", "http://a/./b/../c/d", "http://a//b//c", "x://a/b/.",
+        "http:\u{301}//a/b", "http://\u{301}a/b", "http://a/b/\u{301}c", "http://a/b/\u{600}c?q", "http://a\u{600}/b",
     ]
 
     @Test func sameResultsAsTheFirstResolver() {
