@@ -60,16 +60,14 @@ enum URLResolver {
     /// RFC 3986 §5.2.2–5.2.3 for a trimmed, non-empty reference without a scheme.
     private static func resolve(_ ref: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> Resolution {
         let slash = UInt8(ascii: "/"), hash = UInt8(ascii: "#"), question = UInt8(ascii: "?")
-        // The base's scheme, authority and path: trimmed, up to its query or fragment.
+        // The base's scheme, authority and path: trimmed, up to its query or fragment
+        // (a `?` or `#` ends the scheme too, so the scheme is looked for in the whole).
         var baseStart = 0, baseEnd = b.count
         while baseStart < baseEnd, isSpace(b[baseStart]) { baseStart += 1 }
         while baseEnd > baseStart, isSpace(b[baseEnd - 1]) { baseEnd -= 1 }
-        var cut = baseStart
-        while cut < baseEnd, b[cut] != hash, b[cut] != question { cut += 1 }
-        baseEnd = cut
-        guard hasScheme(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])) else { return .asWritten }
-        var colon = baseStart
-        while b[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard let colon = schemeEnd(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
+            return .asWritten
+        }
         let scheme = baseStart..<colon
         var pathStart = colon + 1
         if pathStart < baseEnd, b[pathStart] >= 0x80 { return .byCharacters }
@@ -77,11 +75,18 @@ enum URLResolver {
         if baseEnd - pathStart >= 2, b[pathStart] == slash, b[pathStart + 1] == slash {
             if baseEnd - pathStart > 2, b[pathStart + 2] >= 0x80 { return .byCharacters }
             var e = pathStart + 2
-            while e < baseEnd, b[e] != slash { e += 1 }
+            while e < baseEnd, b[e] != slash, b[e] != question, b[e] != hash { e += 1 }
             authority = pathStart + 2..<e
             pathStart = e
         }
-        let path = pathStart..<baseEnd
+        var pathEnd = pathStart, lastSlash: Int?
+        while pathEnd < baseEnd {
+            let c = b[pathEnd]
+            if c == question || c == hash { break }
+            if c == slash { lastSlash = pathEnd }
+            pathEnd += 1
+        }
+        let path = pathStart..<pathEnd
 
         let r0 = ref[0]
         if r0 == slash || r0 == hash || r0 == question, ref.count > 1, ref[1] >= 0x80 { return .byCharacters }
@@ -110,7 +115,7 @@ enum URLResolver {
         if r0 == slash {
         } else if authority != nil && path.isEmpty {
             rootSlash = true
-        } else if let last = b[path].lastIndex(of: slash) {
+        } else if let last = lastSlash {
             if last + 1 < path.upperBound, b[last + 1] >= 0x80 { return .byCharacters }
             directory = b[path.lowerBound...last]
         }
@@ -131,7 +136,9 @@ enum URLResolver {
         return String(unsafeUninitializedCapacity: capacity) { out in
             var w = 0
             func put(_ bytes: Bytes) {
-                for byte in bytes { out[w] = byte; w += 1 }
+                guard let from = bytes.base.baseAddress, !bytes.isEmpty else { return }
+                (out.baseAddress! + w).initialize(from: from + bytes.startIndex, count: bytes.count)
+                w += bytes.count
             }
             if let scheme {
                 put(scheme)
@@ -196,17 +203,24 @@ enum URLResolver {
     }
 
     static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var first = true
-        for b in s {
-            if b == UInt8(ascii: ":") { return !first }
-            let alpha = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
-            let digit = b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
-            if first ? !alpha : !(alpha || digit || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")) {
-                return false
-            }
-            first = false
+        schemeEnd(s) != nil
+    }
+
+    /// Where the `:` after a scheme (RFC 3986 §3.1: a letter, then letters, digits,
+    /// `+`, `-`, `.`) is, when `s` starts with one.
+    private static func schemeEnd(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = s.first, (first | 0x20) &- UInt8(ascii: "a") < 26 else { return nil }
+        // Bits for `+` `-` `.` `0`…`9` (bytes 0–63) and `A`…`Z` `a`…`z` (64–127).
+        let low: UInt64 = 1 << 43 | 1 << 45 | 1 << 46 | 0x3FF << 48
+        let high: UInt64 = 0x3FF_FFFF << 1 | 0x3FF_FFFF << 33
+        var i = 1
+        while i < s.count {
+            let b = s[i]
+            let bits = b < 64 ? low : b < 128 ? high : 0
+            if bits >> (b & 63) & 1 == 0 { return b == UInt8(ascii: ":") ? i : nil }
+            i += 1
         }
-        return false
+        return nil
     }
 
     // MARK: - By Characters

@@ -135,6 +135,19 @@ import Testing
         #expect(absolute.withUnsafeBufferPointer { URLResolver.resolve($0, against: nil) } == "http://x/\u{FFFD}")
     }
 
+    /// RFC 3986 §3.1: a letter, then letters, digits, `+`, `-`, `.`, then `:`; every byte.
+    @Test func schemeBytes() {
+        func isLetter(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
+        for b in UInt8.min...UInt8.max {
+            #expect(URLResolver.hasScheme(String(decoding: [b, 0x3A], as: UTF8.self)) == isLetter(b), "\(b)")
+            let later = isLetter(b) || (48...57).contains(b) || b == 0x2B || b == 0x2D || b == 0x2E || b == 0x3A
+            #expect([0x61, b, 0x3A].withUnsafeBufferPointer { URLResolver.hasScheme($0) } == later, "\(b)")
+        }
+        for s in ["", ":", "a", "a:", "ab", "A1+-.:x", "1a:", "a b:", "a/b:c", "a?:", "a#:"] {
+            #expect(URLResolver.hasScheme(s) == LegacyScheme.hasScheme(s), "\(s)")
+        }
+    }
+
     @Test func dotSegmentsOnTheirOwn() {
         for (path, expected) in [("/a/b/c/./../../g", "/a/g"), ("mid/content=5/../6", "mid/6"),
                                  ("/..", "/"), ("..", ""), ("/a/.", "/a/"), ("a.b/c..d", "a.b/c..d")] {
@@ -193,13 +206,29 @@ private struct SplitMix {
     }
 }
 
+private enum LegacyScheme {
+    static func hasScheme(_ s: String) -> Bool {
+        var first = true
+        for b in s.utf8 {
+            if b == UInt8(ascii: ":") { return !first }
+            let alpha = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+            let digit = b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
+            if first ? !alpha : !(alpha || digit || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")) {
+                return false
+            }
+            first = false
+        }
+        return false
+    }
+}
+
 /// The string-based resolver as it was before it worked on bytes: the oracle the
 /// generated cases are checked against.
 private enum LegacyURLResolver {
     static func resolve(_ reference: String, against base: String?) -> String? {
         let ref = reference.trimmingASCIIWhitespace()
         if ref.isEmpty { return nil }
-        if URLResolver.hasScheme(ref) { return ref }
+        if LegacyScheme.hasScheme(ref) { return ref }
         guard let base, let b = Parts(base), b.scheme != nil else { return ref }
         let scheme = b.scheme!
         if ref.hasPrefix("//") { return scheme + ":" + ref }
@@ -234,7 +263,7 @@ private enum LegacyURLResolver {
         init?(_ raw: String) {
             var s = withoutFragment(raw.trimmingASCIIWhitespace())
             if let q = s.utf8.firstIndex(of: UInt8(ascii: "?")) { s = String(s[..<q]) }
-            if URLResolver.hasScheme(s), let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            if LegacyScheme.hasScheme(s), let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")) {
                 scheme = String(s[..<colon])
                 s = String(s[s.index(after: colon)...])
             }
