@@ -112,12 +112,13 @@ enum URLResolver {
         // §5.2.3 merge: the base path up to its last `/` comes first.
         var directory = none
         var rootSlash = false
-        if r0 == slash {
-        } else if authority != nil && path.isEmpty {
-            rootSlash = true
-        } else if let last = lastSlash {
-            if last + 1 < path.upperBound, b[last + 1] >= 0x80 { return .byCharacters }
-            directory = b[path.lowerBound...last]
+        if r0 != slash {
+            if authority != nil && path.isEmpty {
+                rootSlash = true
+            } else if let last = lastSlash {
+                if last + 1 < path.upperBound, b[last + 1] >= 0x80 { return .byCharacters }
+                directory = b[path.lowerBound...last]
+            }
         }
         let dots = hasDotSegment(UnsafeBufferPointer(rebasing: directory)) || hasDotSegment(UnsafeBufferPointer(rebasing: refPath))
         if dots, !isASCII(directory) || !isASCII(refPath) { return .byCharacters }

@@ -131,6 +131,14 @@ import Testing
         let expected = LegacyURLResolver.resolve(String(decoding: bytes, as: UTF8.self), against: Self.rfcBase)
         #expect(expected == "http://a/b/c/h")
         #expect(bytes.withUnsafeBufferPointer { URLResolver.resolve($0, against: Self.rfcBase) } == expected)
+        let g = UInt8(ascii: "g"), slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), hash = UInt8(ascii: "#")
+        for bytes: [UInt8] in [[g, 0xFF, g], [g, 0xC3], [0xE6, 0x97], [slash, 0xFF], [hash, 0xFF], [dot, dot, slash, 0xC3, slash, g],
+                               [0x20, 0xFF, 0x20], [g, hash, 0xFF], [slash, slash, 0xFF], [slash, slash, g, 0xFF]] {
+            for base in [Self.rfcBase, "http://a", "urn:x", "nope"] {
+                let expected = LegacyURLResolver.resolve(String(decoding: bytes, as: UTF8.self), against: base)
+                #expect(bytes.withUnsafeBufferPointer { URLResolver.resolve($0, against: base) } == expected, "\(bytes) \(base)")
+            }
+        }
         let absolute: [UInt8] = Array("http://x/".utf8) + [0xC3]
         #expect(absolute.withUnsafeBufferPointer { URLResolver.resolve($0, against: nil) } == "http://x/\u{FFFD}")
     }
