@@ -344,21 +344,32 @@ private class SAXSession {
     func startElement(_ element: SAXElement) {}
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
 
+    /// Every text callback (one per text run, CDATA piece and entity reference):
+    /// inlined into it, the rare cases out of line.
+    @inline(__always)
     final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
         delivered &+= bytes.count
-        if delivered > deliveryLimit {
-            stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
-            return
-        }
+        if delivered > deliveryLimit { return stopExpansion() }
         guard sink.pointee.capturing else { return }
-        if jisReading, JISReading.needsFix(bytes) {
-            JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0, at: nil) }
-            return
-        }
+        if jisReading { return deliverJIS(bytes) }
         if sink.pointee.acceptsSpan, verbatimSource {
             sink.pointee.take(bytes, at: sourceOffset(of: bytes))
         } else {
             sink.pointee.take(bytes)
+        }
+    }
+
+    @inline(never)
+    private func stopExpansion() {
+        stop(reason: "stopped: the document expands to far more text than its \(deliveryLimit / 8) bytes (entity expansion?)")
+    }
+
+    @inline(never)
+    private func deliverJIS(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if JISReading.needsFix(bytes) {
+            JISReading.fixed(bytes).withUnsafeBufferPointer { sink.pointee.take($0, at: nil) }
+        } else {
+            sink.pointee.take(bytes, at: nil)
         }
     }
 
