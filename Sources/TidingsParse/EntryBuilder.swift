@@ -45,6 +45,9 @@ struct EntryBuilder {
 
     mutating func addCategory(_ name: String?) {
         guard let name, !categories.contains(name) else { return }
+        // Entries with categories mostly have a few: one allocation, not one
+        // per append (an empty array's first append makes room for one).
+        if categories.isEmpty { categories.reserveCapacity(4) }
         categories.append(name)
     }
 

@@ -169,8 +169,44 @@ import TidingsModel
         }
     }
 
+    /// The two layouts nearly every feed writes are read by shortcuts at fixed
+    /// offsets; near misses must still mean what the general readers say.
+    static let commonLayoutCases: [(String, String?)] = [
+        ("Wed, 01 Jan 2025 00:00:09 +0000", "2025-01-01T00:00:09Z"),
+        ("01 Jan 2025 00:00:09 +0530", "2024-12-31T18:30:09Z"),
+        ("Wed, 01 Jan 2025 00:00:09 -0000", "2025-01-01T00:00:09Z"),
+        ("Wed, 01 Jan 2025 00:00:09 +05:30", "2024-12-31T18:30:09Z"),
+        ("Wed, 01 Jan 2025 00:00:09 z", "2025-01-01T00:00:09Z"),
+        ("Wed, 01 Jan 2025 00:00:09 AKDT", "2025-01-01T08:00:09Z"),
+        ("Fri, 13 Sep 2024 10:00:00 NZDT", "2024-09-12T21:00:00Z"),
+        ("Wed, 01 Jan 2025 00:00:09 Uhr", "2025-01-01T00:00:09Z"),
+        ("Wed, 01 Jan 2025 00:00:09.250 +0000", "2025-01-01T00:00:09Z"),
+        ("Wed, 01 Jan 2025 24:00:00 GMT", "2025-01-02T00:00:00Z"),
+        ("Mar, 01 Jan 2025 00:00:09 +0000", "2025-01-01T00:00:09Z"),
+        ("Wed, 01 Jan 2025 24:00:01 GMT", nil),
+        ("Mon, 00 Jan 2025 00:00:09 +0000", nil),
+        ("Wed, 01 Jan 2025 00:00:09 +2400", nil),
+        ("Wed, 01 Jan 2025 00:00:09 May", nil),
+        ("2025-01-01T00:00:09.5Z", "2025-01-01T00:00:09Z"),
+        ("2025-01-01T00:00:09.1234567-05:00", "2025-01-01T05:00:09Z"),
+        ("2025-01-01T00:00:09 +01:00", "2024-12-31T23:00:09Z"),
+        ("2025-01-01T00:00:09+0100", "2024-12-31T23:00:09Z"),
+        ("2025-01-01T00:00:09z", "2025-01-01T00:00:09Z"),
+        ("2025-01-01t00:00:09Z", "2025-01-01T00:00:09Z"),
+        ("2024-02-29T23:59:60Z", "2024-02-29T23:59:59Z"),
+        ("2025-01-01T00:00:09+24:00", nil),
+        ("2025-02-29T00:00:09Z", nil),
+    ]
+
+    @Test(arguments: commonLayoutCases)
+    func parsesCommonLayouts(_ input: String, _ expected: String?) {
+        #expect(DateParser.parse(input)?.iso8601UTC == expected, "\(input)")
+    }
+
     @Test func keepsFractionalSeconds() {
         let date = DateParser.parse("2024-01-01T00:00:00.25Z")
         #expect(date?.timeIntervalSince1970 == 1_704_067_200.25)
+        // Microseconds are kept, finer digits dropped.
+        #expect(DateParser.parse("2025-01-01T00:00:09.1234567-05:00")?.timeIntervalSince1970 == 1_735_707_609.123456)
     }
 }

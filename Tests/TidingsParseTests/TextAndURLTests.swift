@@ -77,6 +77,55 @@ import Testing
         #expect(TextCleaning.plainText(input, isHTML: false) == expected)
     }
 
+    /// Clean text is checked eight bytes at a time: what to catch must be
+    /// caught wherever it falls in or across those words, and in short texts.
+    static let wordBoundaryCases: [(String, String?)] = [
+        ("abcdefg  hijk", "abcdefg hijk"), // a double space across two words
+        ("abcdefgh  ijk", "abcdefgh ijk"),
+        ("abcdefghijklmno  p", "abcdefghijklmno p"), // in the overlapping last word
+        ("a  b", "a b"), // shorter than a word
+        ("ab\u{7F}cdefghij", "abcdefghij"),
+        ("abcdefghij\u{1F}", "abcdefghij"),
+        ("abcdefg&amp;h", "abcdefg&h"),
+        ("abcdefghijk<b>l</b>", "abcdefghijkl"),
+        ("日本語\u{3000}テキスト", "日本語 テキスト"),
+        ("Price\u{A0}list", "Price list"),
+        ("em\u{2003}space and\u{205F}more", "em space and more"),
+        ("Ogham\u{1680}space", "Ogham space"),
+        ("naïve café “quoted” — done…", "naïve café “quoted” — done…"),
+        ("ÀÁÂÃÄÅàáâãäå\u{85}x", "ÀÁÂÃÄÅàáâãäå…x"),
+        ("x", "x"),
+        ("", nil),
+    ]
+
+    @Test(arguments: wordBoundaryCases)
+    func cleansAtWordBoundaries(_ input: String, _ expected: String?) {
+        #expect(TextCleaning.plainText(input, isHTML: false) == expected)
+        #expect(TextCleaning.plainText(input, isHTML: true) == expected)
+    }
+
+    @Test func cleanTextComesBackAsIs() {
+        let title = "An already clean title, with “quotes” and 日本語"
+        #expect(TextCleaning.isAlreadyClean(title))
+        #expect(TextCleaning.collapse(title) == title)
+        #expect(TextCleaning.plainText(title, isHTML: false) == title)
+        #expect(!TextCleaning.isAlreadyClean("two  spaces"))
+        #expect(!TextCleaning.isAlreadyClean(" leading"))
+        #expect(!TextCleaning.isAlreadyClean("trailing "))
+        #expect(TextCleaning.isAlreadyClean("Q&A <b>"))
+        #expect(!TextCleaning.isAlreadyPlain("Q&A"))
+        #expect(!TextCleaning.isAlreadyPlain("a <b>"))
+    }
+
+    @Test func stripsTagsOnBytes() {
+        #expect(TextCleaning.stripTags("a<p>b</P>c<BLOCKQUOTE>d<hr/>e<span>f</span>") == "a b c d ef")
+        #expect(TextCleaning.stripTags("日本<br>語<!-- x -->!") == "日本 語!")
+        #expect(TextCleaning.stripTags("a <3 b < c") == "a <3 b < c")
+        #expect(TextCleaning.stripTags("x<style>y</STYLE >z<script>w") == "xzw")
+        #expect(TextCleaning.stripTags("unterminated <!-- comment") == "unterminated ")
+        #expect(TextCleaning.stripTags("<h1>T</h1>") == " T ")
+    }
+
     @Test func scriptEndsOnlyAtItsOwnEndTag() {
         #expect(TextCleaning.plainText("a<script>x</scripts>y</script>z", isHTML: true) == "az")
     }
