@@ -9,7 +9,7 @@ import TidingsModel
 /// one parse on one thread, synchronously, and no method keeps an inout access
 /// open across a call back into it; the dynamic checks Swift otherwise makes on
 /// every access to a class property were 3% of all instructions in a parse.
-final class FeedHandler: SAXDelegate {
+final class FeedHandler {
     static let maxFieldBytes = TextSink.maxBytes
     static let maxEntries = 20_000
 
@@ -57,7 +57,7 @@ final class FeedHandler: SAXDelegate {
     @exclusivity(unchecked) var entries: [ParsedEntry] = []
 
     @exclusivity(unchecked) var capture: Capture?
-    /// The captured field's text; the SAX layer appends to it (`SAXDelegate.textSink`).
+    /// The captured field's text; the SAX layer appends to it directly.
     let sink: UnsafeMutablePointer<TextSink>
     var textSink: UnsafeMutablePointer<TextSink> { sink }
 

@@ -15,16 +15,11 @@ import TidingsModel
 //   only honours our `getEntity` guard when `userData` is not the context
 //   (PLATFORM.md), and that guard is what keeps internal-entity blowups out.
 
-/// Receives the events of one document. Pointers are only valid during the call.
-protocol SAXDelegate: AnyObject {
-    func startElement(_ element: SAXElement)
-    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?)
-    /// Where character data goes; the delegate says when it is kept (`TextSink.capturing`).
-    /// Must stay valid for the whole parse.
-    var textSink: UnsafeMutablePointer<TextSink> { get }
-    /// Checked after each start tag: the delegate has seen enough (not a feed, entry cap).
-    var wantsToStop: Bool { get }
-}
+// The events go to `FeedHandler` (the one consumer), called directly from the
+// C callbacks: `startElement(_:)`, `endElement(localName:namespace:)`, text
+// into its `textSink` (kept while `TextSink.capturing`), and `wantsToStop`
+// checked after each start tag (not a feed, entry cap). Pointers are only
+// valid during the call.
 
 /// A start tag as libxml2 delivers it: attributes come as five pointers each
 /// (local name, prefix, namespace URI, value start, value end).
@@ -157,11 +152,11 @@ enum SAXParser {
     /// `forcedEncoding` is an iconv name that overrides whatever the document
     /// declares (the caller has already applied BOM > HTTP charset > declaration).
     /// `stopFor`: stop at the first error one of these repairs can avoid, and say which.
-    static func parse<Delegate: SAXDelegate>(_ bytes: [UInt8], forcedEncoding: String?, delegate: Delegate,
+    static func parse(_ bytes: [UInt8], forcedEncoding: String?, delegate: FeedHandler,
                                              stopFor repairs: Set<InputRepair> = []) -> SAXOutcome {
         _ = initialized
         guard !bytes.isEmpty else { return SAXOutcome() }
-        let session: SAXSession = TypedSAXSession(
+        let session = SAXSession(
             delegate: delegate, inputSize: bytes.count,
             jisReading: JISReading.applies(toForcedEncoding: forcedEncoding))
         session.stopFor = repairs
@@ -305,12 +300,13 @@ extension SAXParser {
     }
 }
 
-/// The parser's `userData`: owns per-document state of the SAX layer. The C
-/// callbacks cannot be generic, so they call this base class, whose generic
-/// subclass calls the concrete delegate directly (no existential, no
-/// reference counting per event). Its properties skip dynamic exclusivity
-/// checks for the reason given on `FeedHandler`.
-private class SAXSession {
+/// The parser's `userData`: owns per-document state of the SAX layer and
+/// calls the handler directly (a final class: no dynamic dispatch, no
+/// reference counting per event; a generic delegate behind a base class cost
+/// a virtual call and two protocol thunks per tag). Its properties skip
+/// dynamic exclusivity checks for the reason given on `FeedHandler`.
+private final class SAXSession {
+    let delegate: FeedHandler
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var warnings: [String] = []
     @exclusivity(unchecked) var offset = 0
@@ -329,25 +325,32 @@ private class SAXSession {
     @exclusivity(unchecked) private var delivered = 0
     private let deliveryLimit: Int
 
-    /// The delegate's text sink (see `SAXDelegate.textSink`).
+    /// The handler's text sink.
     private let sink: UnsafeMutablePointer<TextSink>
 
-    init(inputSize: Int, jisReading: Bool, sink: UnsafeMutablePointer<TextSink>) {
+    init(delegate: FeedHandler, inputSize: Int, jisReading: Bool) {
+        self.delegate = delegate
         self.jisReading = jisReading
-        self.sink = sink
+        self.sink = delegate.textSink
         self.inputSize = inputSize
         // Text can legitimately outgrow its source a little (entities, CDATA
         // re-delivery); many times the input means an entity expansion attack.
         deliveryLimit = inputSize * 8 + 1_000_000
     }
 
-    func startElement(_ element: SAXElement) {}
-    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
+    func startElement(_ element: SAXElement) {
+        delegate.startElement(element)
+        if delegate.wantsToStop { stop(reason: nil) }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        delegate.endElement(localName: localName, namespace: namespace)
+    }
 
     /// Every text callback (one per text run, CDATA piece and entity reference):
     /// inlined into it, the rare cases out of line.
     @inline(__always)
-    final func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
         delivered &+= bytes.count
         if delivered > deliveryLimit { return stopExpansion() }
         guard sink.pointee.capturing else { return }
@@ -399,7 +402,7 @@ private class SAXSession {
         return offset
     }
 
-    final func stop(reason: String?) {
+    func stop(reason: String?) {
         guard !stopped else { return }
         stopped = true
         if let reason { warnings.append(reason) }
@@ -410,7 +413,7 @@ private class SAXSession {
     /// problem repeated 5,000 times is one line, not 5,000.
     @exclusivity(unchecked) private var seen: [String: (index: Int, repeats: Int)] = [:]
 
-    final func record(_ error: xmlError) {
+    func record(_ error: xmlError) {
         // "Input is not proper UTF-8": libxml2 switches to reading bytes as
         // Latin-1 but copies them through unconverted.
         if error.code == XML_ERR_INVALID_CHAR.rawValue || error.code == XML_ERR_INVALID_ENCODING.rawValue
@@ -443,25 +446,6 @@ private class SAXSession {
         }
         return out
     }
-}
-
-private final class TypedSAXSession<Delegate: SAXDelegate>: SAXSession {
-    let delegate: Delegate
-
-    init(delegate: Delegate, inputSize: Int, jisReading: Bool) {
-        self.delegate = delegate
-        super.init(inputSize: inputSize, jisReading: jisReading, sink: delegate.textSink)
-    }
-
-    override func startElement(_ element: SAXElement) {
-        delegate.startElement(element)
-        if delegate.wantsToStop { stop(reason: nil) }
-    }
-
-    override func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        delegate.endElement(localName: localName, namespace: namespace)
-    }
-
 }
 
 /// libxml2 entity records for the HTML named entities, made once and never
