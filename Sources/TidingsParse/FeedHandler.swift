@@ -148,8 +148,7 @@ final class FeedHandler {
             self.depth = depth - 1
         }
         if captureDepth != 0 {
-            if depth == captureDepth, let capture {
-                self.capture = nil
+            if depth == captureDepth, let capture = capture.take() { // moved out, not copied
                 sink.pointee.end()
                 captureDepth = 0
                 finishCapture(capture)
@@ -208,6 +207,8 @@ final class FeedHandler {
     }
 
     private func readXMLAttributes(_ element: SAXElement) {
+        // Most attributes have no namespace (href, rel, type): only xml:* ones are read here.
+        guard element.hasNamespacedAttribute else { return }
         element.forEachAttribute { local, uri, value in
             guard uri != nil, Namespace.of(uri) == .xml else { return }
             if ByteName.equals(local, "base") {

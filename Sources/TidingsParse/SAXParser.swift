@@ -68,6 +68,13 @@ struct SAXElement {
         return nil
     }
 
+    /// Some attribute is in a namespace (`xml:base`, `rdf:about`, …).
+    var hasNamespacedAttribute: Bool {
+        guard let attributes else { return false }
+        for i in 0..<attributeCount where attributes[i * 5 + 2] != nil { return true }
+        return false
+    }
+
     /// Visits every attribute as (local name, namespace, value bytes).
     func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>) -> Void) {
         guard let attributes else { return }
