@@ -21,9 +21,17 @@ enum ByteName {
     }
 
     /// ASCII case-insensitive, for HTML sniffing (`<HTML>`, `<Html>`).
+    /// `literal` is lower-case ASCII letters.
     static func equalsIgnoringCase(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
-        strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                   UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        let expected = literal.utf8Start
+        let count = literal.utf8CodeUnitCount
+        var i = 0
+        while i < count {
+            let b = name[i]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != expected[i] { return false }
+            i += 1
+        }
+        return name[count] == 0
     }
 
     static func string(_ name: UnsafePointer<UInt8>) -> String { String(cString: name) }

@@ -2,17 +2,22 @@
 // type="xhtml" content, and RSS descriptions whose HTML was never escaped.
 // It is written back out as HTML text, so content is always an HTML string.
 extension FeedHandler {
-    private static let voidElements: Set<String> = [
+    /// HTML void elements (no end tag), compared as bytes, ASCII case-insensitively.
+    private static let voidElements: [StaticString] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
 
+    private static func isVoidElement(_ name: UnsafePointer<UInt8>) -> Bool {
+        voidElements.contains { ByteName.equalsIgnoringCase(name, $0) }
+    }
+
     func serializeStart(_ element: SAXElement) {
-        guard var capture, capture.mode != .text, capture.mode != .plain else { return }
+        // Fields read in place: copying the Capture would retain its base URL.
+        guard let mode = capture?.mode, mode != .text, mode != .plain else { return }
         // Atom xhtml content is wrapped in one <div>; the content is what is inside it.
-        if capture.mode == .xhtml, depth == capture.depth + 1, capture.wrapperDepth == 0,
+        if mode == .xhtml, depth == captureDepth + 1, capture?.wrapperDepth == 0,
            ByteName.equals(element.localName, "div"), namespaces.lookup(element.namespace) == .xhtml {
-            capture.wrapperDepth = depth
-            self.capture = capture
+            capture?.wrapperDepth = depth
             return
         }
         sink.pointee.append(UInt8(ascii: "<"))
@@ -22,8 +27,12 @@ extension FeedHandler {
             sink.pointee.append(UInt8(ascii: " "))
             sink.pointee.append(name: local)
             sink.pointee.append("=\"")
-            var decoded = SAXElement.decodedValue(value)
-            decoded.withUTF8 { sink.pointee.appendEscaped($0, quote: true) }
+            if value.contains(UInt8(ascii: "&")) {
+                var decoded = SAXElement.decodedValue(value)
+                decoded.withUTF8 { sink.pointee.appendEscaped($0, quote: true) }
+            } else {
+                sink.pointee.appendEscaped(value, quote: true)
+            }
             sink.pointee.append(UInt8(ascii: "\""))
         }
         sink.pointee.append(UInt8(ascii: ">"))
@@ -35,8 +44,7 @@ extension FeedHandler {
             self.capture?.wrapperDepth = -1 // only the first wrapper is dropped
             return
         }
-        let name = ByteName.string(localName)
-        if Self.voidElements.contains(name.lowercased()) { return }
+        if Self.isVoidElement(localName) { return }
         sink.pointee.append("</")
         sink.pointee.append(name: localName)
         sink.pointee.append(UInt8(ascii: ">"))

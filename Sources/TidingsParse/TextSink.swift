@@ -221,10 +221,17 @@ struct TextSink {
         append(name, strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
     }
 
+    /// Runs between the characters to escape are copied whole.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quote: Bool) {
         if spanEnd >= 0 { copySpan() }
-        for b in text {
-            if let entity = TextCleaning.htmlEscape(b, quote: quote) { append(entity) } else { append(b) }
+        guard let base = text.baseAddress else { return }
+        var run = 0
+        for i in 0..<text.count {
+            guard let entity = TextCleaning.htmlEscape(base[i], quote: quote) else { continue }
+            if run < i { append(base + run, i - run) }
+            append(entity)
+            run = i + 1
         }
+        if run < text.count { append(base + run, text.count - run) }
     }
 }
