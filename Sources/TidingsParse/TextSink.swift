@@ -115,11 +115,33 @@ struct TextSink {
         }
         let target = storage + count
         if length <= 16 {
-            for i in 0..<length { target[i] = base[i] }
+            Self.copySmall(target, base, length)
         } else {
             target.update(from: base, count: length)
         }
         count += length
+    }
+
+    /// Copies up to 16 bytes with two overlapping loads and stores of the
+    /// widest size that fits (no loop, no call).
+    @inline(__always)
+    static func copySmall(_ target: UnsafeMutablePointer<UInt8>, _ source: UnsafePointer<UInt8>, _ length: Int) {
+        let to = UnsafeMutableRawPointer(target), from = UnsafeRawPointer(source)
+        if length >= 8 {
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else if length > 0 {
+            // 1 to 3 bytes: the first, the middle and the last (some the same).
+            let first = source[0], middle = source[length / 2], last = source[length - 1]
+            target[0] = first
+            target[length / 2] = middle
+            target[length - 1] = last
+        }
     }
 
     /// Character data from the parser; `offset` is where it stands verbatim

@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 import TidingsModel
-import TidingsParse
+@testable import TidingsParse
 
 /// Bodies that stand verbatim in the document are kept as slices of it
 /// (`TextSink`); every way a body can be split into pieces must still read
@@ -71,5 +72,26 @@ import TidingsParse
             #expect(entry.summary?.string == "<p>entry \(i) \(String(repeating: "\u{E9}t\u{E9} ", count: i % 50))</p>")
         }
         #expect(feed.entries.allSatisfy { isShared($0.summary) })
+    }
+
+    @Test func shortPiecesAreCopiedExactly() {
+        // The text callback copies pieces of up to 16 bytes without a loop.
+        let source: [UInt8] = Array(0..<20).map { UInt8($0) + 0x41 }
+        for length in 0...16 {
+            var target = [UInt8](repeating: 0, count: 20)
+            target.withUnsafeMutableBufferPointer { out in
+                source.withUnsafeBufferPointer { TextSink.copySmall(out.baseAddress!, $0.baseAddress!, length) }
+            }
+            #expect(Array(target[..<length]) == Array(source[..<length]), "length \(length)")
+            #expect(target[length...].allSatisfy { $0 == 0 }, "length \(length) wrote past the end")
+        }
+    }
+
+    @Test func entityHeavyBodiesReadExactly() throws {
+        // Escaped HTML arrives as many short pieces (each reference is one).
+        let html = (0..<300).map { "<p class=\"c\($0)\">caf\u{E9} & \($0) <b>x</b></p>" }.joined()
+        let escaped = html.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(try content(escaped)?.string == html)
     }
 }
