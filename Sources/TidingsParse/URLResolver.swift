@@ -3,12 +3,9 @@
 /// only resolution, not validation.
 ///
 /// Resolution works on the UTF-8 bytes of the reference and the base and writes the
-/// result once, into a `String` of its final size. The string-based resolver it
-/// replaced compared and split by `Character`, so a `/`, `.`, `#`, `?` or `:` that a
-/// following combining mark joins into a larger Character was not a delimiter to it;
-/// the few references where that can matter (a non-ASCII byte right after such a
-/// delimiter) still go through that resolver, `resolveByCharacters`, so no result
-/// changed.
+/// result once, into a `String` of its final size. Delimiters are the ASCII bytes
+/// RFC 3986 names, wherever they stand: a combining mark after a `/` does not hide
+/// it (the String-based resolver this replaced split by `Character` and did).
 enum URLResolver {
     /// `reference` made absolute against `base`; trimmed; `nil` when empty
     /// (an empty `<link/>` in a feed means "no link", not "this document").
@@ -42,23 +39,12 @@ enum URLResolver {
         }
         guard let base, !hasScheme(ref) else { return asWritten() }
         var baseBytes = base
-        switch baseBytes.withUTF8({ resolve(ref, against: $0) }) {
-        case .resolved(let url): return url
-        case .asWritten: return asWritten()
-        case .byCharacters: return resolveByCharacters(written ?? String(decoding: whole, as: UTF8.self), against: base)
-        }
+        return baseBytes.withUTF8({ resolve(ref, against: $0) }) ?? asWritten()
     }
 
-    private enum Resolution {
-        case resolved(String)
-        /// The base has no scheme: the reference stays as written.
-        case asWritten
-        /// A delimiter may be part of a larger Character: see the type's comment.
-        case byCharacters
-    }
-
-    /// RFC 3986 §5.2.2–5.2.3 for a trimmed, non-empty reference without a scheme.
-    private static func resolve(_ ref: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> Resolution {
+    /// RFC 3986 §5.2.2–5.2.3 for a trimmed, non-empty reference without a scheme;
+    /// nil when the base has no scheme (the reference then stays as written).
+    private static func resolve(_ ref: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> String? {
         let slash = UInt8(ascii: "/"), hash = UInt8(ascii: "#"), question = UInt8(ascii: "?")
         // The base's scheme, authority and path: trimmed, up to its query or fragment
         // (a `?` or `#` ends the scheme too, so the scheme is looked for in the whole).
@@ -66,14 +52,12 @@ enum URLResolver {
         while baseStart < baseEnd, isSpace(b[baseStart]) { baseStart += 1 }
         while baseEnd > baseStart, isSpace(b[baseEnd - 1]) { baseEnd -= 1 }
         guard let colon = schemeEnd(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
-            return .asWritten
+            return nil
         }
         let scheme = baseStart..<colon
         var pathStart = colon + 1
-        if pathStart < baseEnd, b[pathStart] >= 0x80 { return .byCharacters }
         var authority: Range<Int>?
         if baseEnd - pathStart >= 2, b[pathStart] == slash, b[pathStart + 1] == slash {
-            if baseEnd - pathStart > 2, b[pathStart + 2] >= 0x80 { return .byCharacters }
             var e = pathStart + 2
             while e < baseEnd, b[e] != slash, b[e] != question, b[e] != hash { e += 1 }
             authority = pathStart + 2..<e
@@ -89,22 +73,20 @@ enum URLResolver {
         let path = pathStart..<pathEnd
 
         let r0 = ref[0]
-        if r0 == slash || r0 == hash || r0 == question, ref.count > 1, ref[1] >= 0x80 { return .byCharacters }
         let none = ref[0..<0]
         if r0 == slash, ref.count > 1, ref[1] == slash {
             // Scheme-relative: `//host/path`.
-            if ref.count > 2, ref[2] >= 0x80 { return .byCharacters }
-            return .resolved(assemble(scheme: b[scheme], authority: nil, none, none, ref[...]))
+            return assemble(scheme: b[scheme], authority: nil, none, none, ref[...])
         }
         if r0 == hash {
             // The base as written, up to its own fragment.
             var h = 0
             while h < b.count, b[h] != hash { h += 1 }
-            return .resolved(assemble(scheme: nil, authority: nil, b[0..<h], none, ref[...]))
+            return assemble(scheme: nil, authority: nil, b[0..<h], none, ref[...])
         }
         let authorityPart = authority.map { b[$0] }
         if r0 == question {
-            return .resolved(assemble(scheme: b[scheme], authority: authorityPart, b[path], none, ref[...]))
+            return assemble(scheme: b[scheme], authority: authorityPart, b[path], none, ref[...])
         }
         var tailStart = 0
         while tailStart < ref.count, ref[tailStart] != question, ref[tailStart] != hash { tailStart += 1 }
@@ -116,14 +98,12 @@ enum URLResolver {
             if authority != nil && path.isEmpty {
                 rootSlash = true
             } else if let last = lastSlash {
-                if last + 1 < path.upperBound, b[last + 1] >= 0x80 { return .byCharacters }
                 directory = b[path.lowerBound...last]
             }
         }
         let dots = hasDotSegment(UnsafeBufferPointer(rebasing: directory)) || hasDotSegment(UnsafeBufferPointer(rebasing: refPath))
-        if dots, !isASCII(directory) || !isASCII(refPath) { return .byCharacters }
-        return .resolved(assemble(scheme: b[scheme], authority: authorityPart, rootSlash: rootSlash,
-                                  directory, refPath, removingDots: dots, ref[tailStart...]))
+        return assemble(scheme: b[scheme], authority: authorityPart, rootSlash: rootSlash,
+                        directory, refPath, removingDots: dots, ref[tailStart...])
     }
 
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
@@ -163,12 +143,8 @@ enum URLResolver {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
     }
 
-    private static func isASCII(_ bytes: Bytes) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
-    }
-
-    /// RFC 3986 §5.2.4 in place on `out[start..<end]` (ASCII: every `/` is a
-    /// delimiter); returns the new end. The output never outruns the input, so each
+    /// RFC 3986 §5.2.4 in place on `out[start..<end]` (UTF-8: a `/` byte is never
+    /// part of another character); returns the new end. The output never outruns the input, so each
     /// kept segment moves left or stays.
     private static func removeDotSegments(in out: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
@@ -224,64 +200,6 @@ enum URLResolver {
         return nil
     }
 
-    // MARK: - By Characters
-
-    /// The string-based resolver, kept for references where a delimiter is followed by
-    /// a non-ASCII byte: `hasPrefix`, `split` and `index(after:)` see a delimiter and
-    /// a combining mark after it as one Character.
-    private static func resolveByCharacters(_ reference: String, against base: String) -> String? {
-        let ref = reference.trimmingASCIIWhitespace()
-        if ref.isEmpty { return nil }
-        if hasScheme(ref) { return ref }
-        guard let b = Parts(base), b.scheme != nil else { return ref }
-        let scheme = b.scheme!
-        if ref.hasPrefix("//") { return scheme + ":" + ref }
-        if ref.hasPrefix("#") { return withoutFragment(base) + ref }
-        let authority = b.authority.map { "//" + $0 } ?? ""
-        if ref.hasPrefix("?") { return scheme + ":" + authority + b.path + ref }
-        // Split the reference's path from its query/fragment.
-        let tailStart = ref.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? ref.endIndex
-        let refPath = String(ref[..<tailStart])
-        let tail = String(ref[tailStart...])
-        let merged: String
-        if refPath.hasPrefix("/") {
-            merged = refPath
-        } else if b.authority != nil && b.path.isEmpty {
-            merged = "/" + refPath
-        } else if let slash = b.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            merged = String(b.path[...slash]) + refPath
-        } else {
-            merged = refPath
-        }
-        return scheme + ":" + authority + removeDotSegments(merged) + tail
-    }
-
-    private static func withoutFragment(_ s: String) -> String {
-        s.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(s[..<$0]) } ?? s
-    }
-
-    private struct Parts {
-        var scheme: String?
-        var authority: String?
-        var path: String
-
-        init?(_ raw: String) {
-            var s = withoutFragment(raw.trimmingASCIIWhitespace())
-            if let q = s.utf8.firstIndex(of: UInt8(ascii: "?")) { s = String(s[..<q]) }
-            if URLResolver.hasScheme(s), let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")) {
-                scheme = String(s[..<colon])
-                s = String(s[s.index(after: colon)...])
-            }
-            if s.hasPrefix("//") {
-                let rest = s.dropFirst(2)
-                let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
-                authority = String(rest[..<end])
-                s = String(rest[end...])
-            }
-            path = s
-        }
-    }
-
     /// A `.` or `..` segment somewhere (most paths have dots only in names: `post.html`).
     static func hasDotSegment(_ path: String) -> Bool {
         var copy = path
@@ -297,25 +215,10 @@ enum URLResolver {
         return false
     }
 
-    /// RFC 3986 §5.2.4, by Characters (see `resolveByCharacters`).
+    /// RFC 3986 §5.2.4 on a whole path.
     static func removeDotSegments(_ path: String) -> String {
-        guard hasDotSegment(path) else { return path }
-        var output: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        let absolute = path.hasPrefix("/")
-        for (index, segment) in segments.enumerated() {
-            if index == 0 && absolute { continue }
-            let last = index == segments.count - 1
-            switch segment {
-            case ".":
-                if last { output.append("") }
-            case "..":
-                if !output.isEmpty { output.removeLast() }
-                if last { output.append("") }
-            default:
-                output.append(segment)
-            }
-        }
-        return (absolute ? "/" : "") + output.joined(separator: "/")
+        var bytes = Array(path.utf8)
+        let end = bytes.withUnsafeMutableBufferPointer { removeDotSegments(in: $0, from: 0, to: $0.count) }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 }
