@@ -78,6 +78,7 @@ extension FeedHandler {
         }
     }
 
+    @inline(__always)
     private func rssItemElement(_ element: SAXElement, _ name: UnsafePointer<UInt8>) {
         if ByteName.equals(name, "title") { begin(.title, .text) }
         else if ByteName.equals(name, "link") { begin(.link, .text) }

@@ -258,6 +258,7 @@ final class FeedHandler {
 
     // MARK: Capture
 
+    @inline(__always)
     func begin(_ field: Field, _ mode: Mode, titleKind: TitleKind = .sniff) {
         // Only links and content need the base; looking it up costs a retain.
         let needsBase = field == .link || field == .summary || field == .content || field == .description
@@ -267,6 +268,7 @@ final class FeedHandler {
         sink.pointee.begin(escapingMarkup: mode == .xhtml)
     }
 
+    @inline(__always)
     private func finishCapture(_ capture: Capture) {
         if sink.pointee.truncated {
             warnings.append("a field longer than \(Self.maxFieldBytes) bytes was truncated")
