@@ -177,8 +177,9 @@ struct FeedBuilder {
             ttl: refreshInterval,
             warnings: warnings
         )
-        parsed.skipHours = Array(Set(skipHours)).sorted()
-        parsed.skipDays = Array(Set(skipDays)).sorted()
+        // Most feeds have neither: no Set made for them.
+        if !skipHours.isEmpty { parsed.skipHours = Array(Set(skipHours)).sorted() }
+        if !skipDays.isEmpty { parsed.skipDays = Array(Set(skipDays)).sorted() }
         return parsed
     }
 }
