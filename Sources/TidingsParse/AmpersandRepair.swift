@@ -50,16 +50,15 @@ enum AmpersandRepair {
             let hex = i < s.count && (s[i] == UInt8(ascii: "x") || s[i] == UInt8(ascii: "X"))
             if hex { i += 1 }
             let start = i
-            while i < s.count, isDigit(s[i]) || (hex && isHexLetter(s[i])) { i += 1 }
+            while i < s.count, ASCII.isDigit(s[i]) || (hex && isHexLetter(s[i])) { i += 1 }
             return i > start && i < s.count && s[i] == UInt8(ascii: ";")
         }
         guard isNameStart(s[i]) else { return false }
         let limit = min(s.count, p + 64)
-        while i < limit, isNameStart(s[i]) || isDigit(s[i]) || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: ".") { i += 1 }
+        while i < limit, isNameStart(s[i]) || ASCII.isDigit(s[i]) || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: ".") { i += 1 }
         return i < s.count && s[i] == UInt8(ascii: ";")
     }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private static func isHexLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 }
     private static func isNameStart(_ b: UInt8) -> Bool {
         (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80

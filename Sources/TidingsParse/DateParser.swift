@@ -16,15 +16,10 @@ public enum DateParser {
     /// with plain loops: no closures, arrays, dictionaries or `String`s until a
     /// word turns out not to be English (see `MonthNames`).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard let base = bytes.baseAddress else { return nil }
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(base[start]) { start += 1 }
-        while end > start, isSpace(base[end - 1]) { end -= 1 }
-        guard end > start else { return nil }
-        let s = UnsafeBufferPointer(start: base + start, count: end - start)
+        let s = ASCII.trimmingXMLSpace(bytes)
+        guard !s.isEmpty else { return nil }
         if let date = unixTimestamp(s) { return date }
-        if s.count >= 4, isDigit(s[0]), isDigit(s[1]), isDigit(s[2]), isDigit(s[3]) {
+        if s.count >= 4, ASCII.isDigit(s[0]), ASCII.isDigit(s[1]), ASCII.isDigit(s[2]), ASCII.isDigit(s[3]) {
             if let date = rfc3339(s) ?? iso8601(s) { return date }
         }
         return rfc1123(s) ?? rfc822(s)
@@ -47,7 +42,7 @@ public enum DateParser {
         if i < n, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
             i += 1
             var numerator = 0, denominator = 1
-            while i < n, isDigit(p[i]) {
+            while i < n, ASCII.isDigit(p[i]) {
                 if denominator < 1_000_000 { // as in `iso8601`
                     numerator = numerator * 10 + Int(p[i] - 48)
                     denominator *= 10
@@ -81,7 +76,7 @@ public enum DateParser {
     private static func rfc1123(_ s: UnsafeBufferPointer<UInt8>) -> Date? {
         guard var p = s.baseAddress else { return nil }
         var n = s.count
-        if n >= 5, !isDigit(p[0]) {
+        if n >= 5, !ASCII.isDigit(p[0]) {
             // An English weekday abbreviation (never a month or zone name) and ", ".
             guard p[3] == UInt8(ascii: ","), p[4] == UInt8(ascii: " "), weekdayName(key3(p)) != nil else { return nil }
             p += 5
@@ -105,7 +100,7 @@ public enum DateParser {
             } else {
                 // `GMT`: one word to the end, which `rfc822` reads as a zone
                 // only when it is not a month name.
-                guard zone.count <= 4, zone.allSatisfy(isAlpha), monthNumber(zone) == nil,
+                guard zone.count <= 4, zone.allSatisfy(ASCII.isLetter), monthNumber(zone) == nil,
                       let z = namedZone(zone) else { return nil }
                 offset = z
             }
@@ -145,7 +140,7 @@ public enum DateParser {
         guard s.count == 9 || s.count == 10 || s.count == 13 else { return nil }
         var value: Int64 = 0
         for b in s {
-            guard isDigit(b) else { return nil }
+            guard ASCII.isDigit(b) else { return nil }
             value = value * 10 + Int64(b &- 48)
         }
         return Date(timeIntervalSince1970: s.count == 13 ? TimeInterval(value / 1000) : TimeInterval(value))
@@ -214,13 +209,13 @@ public enum DateParser {
             _ = c.skip(UInt8(ascii: ":"))
             guard let mi = c.number(2) else { return nil }
             minute = mi
-            if c.skip(UInt8(ascii: ":")) || isDigit(c.current) {
+            if c.skip(UInt8(ascii: ":")) || ASCII.isDigit(c.current) {
                 guard let sec = c.number(2) else { return nil }
                 second = sec
                 if c.current == UInt8(ascii: ".") || c.current == UInt8(ascii: ",") {
                     c.i += 1
                     var numerator = 0, denominator = 1
-                    while isDigit(c.current) {
+                    while ASCII.isDigit(c.current) {
                         if denominator < 1_000_000 { // microseconds: finer is lost in a Double of seconds anyway
                             numerator = numerator * 10 + Int(c.current - 48)
                             denominator *= 10
@@ -264,15 +259,15 @@ public enum DateParser {
         var i = 0
         while i < n {
             let c = p[i]
-            if isSpace(c) || c == UInt8(ascii: ",") || c == UInt8(ascii: ".") && !sawTime { i += 1; continue }
+            if ASCII.isXMLSpace(c) || c == UInt8(ascii: ",") || c == UInt8(ascii: ".") && !sawTime { i += 1; continue }
             if c == UInt8(ascii: "(") { break } // trailing comment: "(PST)"
             var j = i
-            if isAlpha(c) || c >= 0x80 {
+            if ASCII.isLetter(c) || c >= 0x80 {
                 if c == 0xC2, i + 1 < n, p[i + 1] == 0xA0 { i += 2; continue } // no-break space
                 // Non-ASCII bytes belong to words: localised names (`März`, `марта`).
                 while j < n {
                     let b = p[j]
-                    if isAlpha(b) { j += 1; continue }
+                    if ASCII.isLetter(b) { j += 1; continue }
                     guard b >= 0x80, !(b == 0xC2 && j + 1 < n && p[j + 1] == 0xA0) else { break }
                     j += 1
                 }
@@ -289,9 +284,9 @@ public enum DateParser {
                 } else {
                     // Not English: a month or weekday in another language.
                     // Portuguese weekdays are hyphenated (`segunda-feira`).
-                    while j + 1 < n, p[j] == UInt8(ascii: "-"), isAlpha(p[j + 1]) || p[j + 1] >= 0x80 {
+                    while j + 1 < n, p[j] == UInt8(ascii: "-"), ASCII.isLetter(p[j + 1]) || p[j + 1] >= 0x80 {
                         j += 1
-                        while j < n, isAlpha(p[j]) || p[j] >= 0x80 { j += 1 }
+                        while j < n, ASCII.isLetter(p[j]) || p[j] >= 0x80 { j += 1 }
                     }
                     switch MonthNames.lookup(UnsafeBufferPointer(start: p + i, count: j - i)) {
                     case .month(let m)?:
@@ -314,17 +309,17 @@ public enum DateParser {
             }
             if (c == UInt8(ascii: "+") || c == UInt8(ascii: "-")) && sawTime {
                 j = i + 1
-                while j < n, isDigit(p[j]) || p[j] == UInt8(ascii: ":") { j += 1 }
+                while j < n, ASCII.isDigit(p[j]) || p[j] == UInt8(ascii: ":") { j += 1 }
                 guard let zone = zoneOffset(UnsafeBufferPointer(start: p + i, count: j - i)) else { return nil }
                 offset = zone
                 i = j
                 continue
             }
-            guard isDigit(c) else { return nil }
+            guard ASCII.isDigit(c) else { return nil }
             var colons = false
             while j < n {
                 let b = p[j]
-                if b == UInt8(ascii: ":") { colons = true } else if !isDigit(b) { break }
+                if b == UInt8(ascii: ":") { colons = true } else if !ASCII.isDigit(b) { break }
                 j += 1
             }
             let token = UnsafeBufferPointer(start: p + i, count: j - i)
@@ -335,7 +330,7 @@ public enum DateParser {
                 // Fractional seconds after the clock are ignored.
                 if j < n, p[j] == UInt8(ascii: ".") {
                     j += 1
-                    while j < n, isDigit(p[j]) { j += 1 }
+                    while j < n, ASCII.isDigit(p[j]) { j += 1 }
                 }
             } else {
                 var v = 0
@@ -395,7 +390,7 @@ public enum DateParser {
             for k in 1..<z.count {
                 let b = z[k]
                 if b == UInt8(ascii: ":") { continue }
-                guard isDigit(b), count < 4 else { return nil }
+                guard ASCII.isDigit(b), count < 4 else { return nil }
                 let v = Int(b &- 48)
                 switch count {
                 case 0: d.0 = v
@@ -570,8 +565,4 @@ public enum DateParser {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
     }
-
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

@@ -276,11 +276,7 @@ final class FeedHandler {
         }
         // Trim in bytes so the one value made here is the one kept. (Nothing
         // below appends to the sink, so its bytes stay put.)
-        let buffer = sink.pointee.bytes
-        var start = 0, end = buffer.count
-        while start < end, Self.isASCIISpace(buffer[start]) { start += 1 }
-        while end > start, Self.isASCIISpace(buffer[end - 1]) { end -= 1 }
-        let text = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        let text = ASCII.trimmingXMLSpace(sink.pointee.bytes)
         if capture.inEntry, hasEntry {
             applyToEntry(capture, text)
         } else {
@@ -395,5 +391,4 @@ final class FeedHandler {
         ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].firstIndex(of: name.lowercased())
     }
 
-    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 }

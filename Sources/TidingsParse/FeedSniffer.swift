@@ -9,7 +9,7 @@ enum FeedSniffer {
     static func kind(_ bytes: [UInt8]) -> Kind {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while true {
-            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            while i < bytes.count, ASCII.isXMLSpace(bytes[i]) { i += 1 }
             guard i < bytes.count else { return .empty }
             // An array is JSON too (not a feed, but the JSON reader says why).
             if bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[") { return .json }
@@ -144,7 +144,6 @@ enum FeedSniffer {
         return nil
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     // Byte matching against static literals: `kind` runs on every document,
     // and a String literal turned into an Array per position cost 20k

@@ -9,17 +9,16 @@ enum PodcastValues {
     static func duration(_ raw: String) -> Int? {
         // On UTF-8 bytes: this runs per episode, and Character-wise splitting cost 10k instructions a call.
         var bytes = Array(raw.trimmingASCIIWhitespace().utf8)
-        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
         if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
             let fraction = bytes[(dot + 1)...]
-            guard !fraction.isEmpty, fraction.allSatisfy(isDigit) else { return nil }
+            guard !fraction.isEmpty, fraction.allSatisfy(ASCII.isDigit) else { return nil }
             bytes.removeSubrange(dot...)
         }
         let parts = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { return nil }
         var seconds = 0
         for (index, part) in parts.enumerated() {
-            guard !part.isEmpty, part.count <= 7, part.allSatisfy(isDigit) else { return nil }
+            guard !part.isEmpty, part.count <= 7, part.allSatisfy(ASCII.isDigit) else { return nil }
             let value = part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
             if index > 0 { guard part.count <= 2, value < 60 else { return nil } }
             seconds = seconds * 60 + value

@@ -56,9 +56,8 @@ struct SAXElement {
             let base = attributes + i * 5
             guard let local = base[0], base[2] == nil, ByteName.equals(local, name) else { continue }
             guard var start = base[3], var end = base[4] else { return "" }
-            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-            while start < end, isSpace(start.pointee) { start += 1 }
-            while end > start, isSpace((end - 1).pointee) { end -= 1 }
+            while start < end, ASCII.isXMLSpace(start.pointee) { start += 1 }
+            while end > start, ASCII.isXMLSpace((end - 1).pointee) { end -= 1 }
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }

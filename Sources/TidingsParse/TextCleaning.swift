@@ -231,14 +231,14 @@ enum TextCleaning {
                     i += 3
                     continue
                 }
-                guard isASCIILetter(n) || n == UInt8(ascii: "/") || n == UInt8(ascii: "!") || n == UInt8(ascii: "?") else {
+                guard ASCII.isLetter(n) || n == UInt8(ascii: "/") || n == UInt8(ascii: "!") || n == UInt8(ascii: "?") else {
                     out[o] = c; o += 1; i += 1; continue
                 }
                 var j = i + 1
                 let closing = j < count && p[j] == UInt8(ascii: "/")
                 if closing { j += 1 }
                 let nameStart = j
-                while j < count, isASCIILetter(p[j]) || (p[j] >= UInt8(ascii: "0") && p[j] <= UInt8(ascii: "9")) { j += 1 }
+                while j < count, ASCII.isLetter(p[j]) || ASCII.isDigit(p[j]) { j += 1 }
                 let name = UnsafeBufferPointer(start: p + nameStart, count: j - nameStart)
                 while j < count, p[j] != UInt8(ascii: ">") { j += 1 }
                 let kind = tagKind(name)
@@ -256,9 +256,6 @@ enum TextCleaning {
             return o
         }
     }
-
-    @inline(__always)
-    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
     /// What `stripTags` does with an element beyond removing its tag.
     private enum TagKind { case other, breaking, hidden }
@@ -304,7 +301,7 @@ enum TextCleaning {
             // `</scripts>` is not the end of a script.
             if matches, k + length < count {
                 let next = s[k + length]
-                if isASCIILetter(next) || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) { matches = false }
+                if ASCII.isLetter(next) || ASCII.isDigit(next) { matches = false }
             }
             if matches {
                 var e = k + length
@@ -322,9 +319,8 @@ extension String {
         let u = utf8
         var start = u.startIndex
         var end = u.endIndex
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
-        while start < end, isSpace(u[start]) { start = u.index(after: start) }
-        while end > start, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        while start < end, ASCII.isWhitespace(u[start]) { start = u.index(after: start) }
+        while end > start, ASCII.isWhitespace(u[u.index(before: end)]) { end = u.index(before: end) }
         if start == u.startIndex && end == u.endIndex { return self }
         return String(self[start..<end])
     }

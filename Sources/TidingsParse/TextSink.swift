@@ -202,10 +202,9 @@ struct TextSink {
         count = span.count + tail
     }
 
-    /// Only the whitespace the field trims (space, tab, line feed, carriage return).
+    /// Only the white space a field is trimmed of (`ASCII.trimmingXMLSpace`).
     static func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in text where !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D) { return false }
-        return true
+        text.allSatisfy(ASCII.isXMLSpace)
     }
 
     @inline(__always)

@@ -29,8 +29,8 @@ enum URLResolver {
     /// decoded first: every cut is at an ASCII byte.
     private static func resolve(bytes whole: UnsafeBufferPointer<UInt8>, against base: String?, written: String?) -> String? {
         var start = 0, end = whole.count
-        while start < end, isSpace(whole[start]) { start += 1 }
-        while end > start, isSpace(whole[end - 1]) { end -= 1 }
+        while start < end, ASCII.isWhitespace(whole[start]) { start += 1 }
+        while end > start, ASCII.isWhitespace(whole[end - 1]) { end -= 1 }
         if start == end { return nil }
         let ref = UnsafeBufferPointer(rebasing: whole[start..<end])
         func asWritten() -> String {
@@ -49,8 +49,8 @@ enum URLResolver {
         // The base's scheme, authority and path: trimmed, up to its query or fragment
         // (a `?` or `#` ends the scheme too, so the scheme is looked for in the whole).
         var baseStart = 0, baseEnd = b.count
-        while baseStart < baseEnd, isSpace(b[baseStart]) { baseStart += 1 }
-        while baseEnd > baseStart, isSpace(b[baseEnd - 1]) { baseEnd -= 1 }
+        while baseStart < baseEnd, ASCII.isWhitespace(b[baseStart]) { baseStart += 1 }
+        while baseEnd > baseStart, ASCII.isWhitespace(b[baseEnd - 1]) { baseEnd -= 1 }
         guard let colon = schemeEnd(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
             return nil
         }
@@ -137,10 +137,6 @@ enum URLResolver {
             put(tail)
             return w
         }
-    }
-
-    private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
     }
 
     /// RFC 3986 §5.2.4 in place on `out[start..<end]` (UTF-8: a `/` byte is never
