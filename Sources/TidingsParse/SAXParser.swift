@@ -255,15 +255,9 @@ enum SAXParser {
             // Without a decoder libxml2's input is the document itself: text found
             // verbatim in it is kept as slices of `bytes` (see `TextSink`).
             if forcedEncoding == nil, !session.jisReading {
-                session.sourceBase = buffer.baseAddress
-                session.verbatimSource = true
                 delegate.textSink.pointee.attach(bytes, base: buffer.baseAddress!)
             }
-            defer {
-                session.verbatimSource = false
-                session.sourceBase = nil
-                delegate.textSink.pointee.detach()
-            }
+            defer { delegate.textSink.pointee.detach() }
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 while !session.stopped {
                     let length = min(chunkSize, buffer.count - session.offset)
@@ -320,10 +314,6 @@ private final class SAXSession {
     @exclusivity(unchecked) var sawRoot = false
     @exclusivity(unchecked) var stopFor: Set<InputRepair> = []
     @exclusivity(unchecked) var repairNeeded: InputRepair?
-    /// The document's bytes, while the parse runs; with `verbatimSource`,
-    /// text can be found in them (`sourceOffset`).
-    @exclusivity(unchecked) var sourceBase: UnsafePointer<UInt8>?
-    @exclusivity(unchecked) var verbatimSource = false
     private let inputSize: Int
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
@@ -361,7 +351,7 @@ private final class SAXSession {
         if delivered > deliveryLimit { return stopExpansion() }
         guard sink.pointee.capturing else { return }
         if jisReading { return deliverJIS(bytes) }
-        if sink.pointee.acceptsSpan, verbatimSource {
+        if sink.pointee.acceptsSpan, sink.pointee.sourceBase != nil {
             sink.pointee.take(bytes, at: sourceOffset(of: bytes))
         } else {
             sink.pointee.take(bytes)
@@ -390,13 +380,13 @@ private final class SAXSession {
     /// `consumed` counts the bytes libxml2 dropped from the buffer's front.
     @inline(__always)
     private func sourceOffset(of text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard verbatimSource, let context, let input = context.pointee.input,
+        guard let sourceBase = sink.pointee.sourceBase, let context, let input = context.pointee.input,
               let start = text.baseAddress, let base = input.pointee.base, let end = input.pointee.end,
               start >= base, start + text.count <= end,
               context.pointee.inputNr == 1, input.pointee.buf?.pointee.encoder == nil else { return nil }
         let offset = Int(input.pointee.consumed) + (start - base)
         // Cheap guard against a wrong offset: the ends must match (debug builds check all).
-        guard offset + text.count <= inputSize, let sourceBase,
+        guard offset + text.count <= inputSize,
               sourceBase[offset] == start[0], sourceBase[offset + text.count - 1] == start[text.count - 1] else {
             return nil
         }

@@ -36,9 +36,11 @@ struct TextSink {
     private var capacity: Int
 
     /// The document being parsed, while the parse runs (`attach`): verbatim
-    /// spans point into it and body slices share it.
+    /// spans point into it and body slices share it. Attached only when
+    /// libxml2 reads the document without a decoder (its input buffer then
+    /// holds the document's own bytes).
     private var source: [UInt8] = []
-    private var sourceBase: UnsafePointer<UInt8>?
+    private(set) var sourceBase: UnsafePointer<UInt8>?
     /// The field's verbatim span in `source` (`spanEnd < 0`: none). While one
     /// is open, `storage` holds nothing or only blank pieces that followed it
     /// (`trailingBlank`), which trimming would drop.
