@@ -9,8 +9,6 @@ enum EncodingLabel {
     /// The iconv name for a label; `nil` when the label is unknown, in which
     /// case browsers ignore it and so do we.
     static func iconvName(for label: String) -> String? {
-        // Most feeds say UTF-8, in one spelling or the other: no lower-casing or hashing for them.
-        if label == "UTF-8" || label == "utf-8" { return "UTF-8" }
         return table[label.trimmingASCIIWhitespace().lowercased()]
     }
 
