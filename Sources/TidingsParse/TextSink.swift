@@ -42,11 +42,10 @@ struct TextSink {
     private var source: [UInt8] = []
     private(set) var sourceBase: UnsafePointer<UInt8>?
     /// The field's verbatim span in `source` (`spanEnd < 0`: none). While one
-    /// is open, `storage` holds nothing or only blank pieces that followed it
-    /// (`trailingBlank`), which trimming would drop.
+    /// is open, `storage` holds nothing or only blank pieces that followed it,
+    /// which trimming would drop.
     private var spanStart = 0
     private var spanEnd = -1
-    private var trailingBlank = false
 
     init() {
         capacity = 4096
@@ -77,7 +76,6 @@ struct TextSink {
         escapesMarkup = escapingMarkup
         count = 0
         spanEnd = -1
-        trailingBlank = false
     }
 
     mutating func end() {
@@ -102,7 +100,7 @@ struct TextSink {
 
     /// Whether the next piece could join a verbatim span (else its offset is not needed).
     @inline(__always)
-    var acceptsSpan: Bool { !escapesMarkup && (count == 0 || trailingBlank) }
+    var acceptsSpan: Bool { !escapesMarkup && (count == 0 || spanEnd >= 0) }
 
     /// Character data from the parser, copied. The common case (room left,
     /// nothing to escape, no span open) is inlined into the SAX callback;
@@ -167,13 +165,14 @@ struct TextSink {
     @inline(__always)
     private mutating func extendSpan(_ offset: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = offset + text.count
-        if spanEnd < 0 {
-            guard count == 0, text.count <= Self.maxBytes else { return false }
+        if spanEnd < 0 { // and nothing copied yet (`acceptsSpan`)
+            guard text.count <= Self.maxBytes else { return false }
             spanStart = offset
             spanEnd = end
             return true
         }
-        if !trailingBlank, offset == spanEnd, end - spanStart <= Self.maxBytes {
+        let blankTail = count > 0
+        if !blankTail, offset == spanEnd, end - spanStart <= Self.maxBytes {
             spanEnd = end
             return true
         }
@@ -181,10 +180,9 @@ struct TextSink {
         if Self.isBlank(text) {
             guard count + text.count <= 4096 else { return false }
             append(text.baseAddress!, text.count)
-            trailingBlank = true
             return true
         }
-        if !trailingBlank, Self.isBlank(bytes) {
+        if !blankTail, Self.isBlank(bytes) {
             spanStart = offset
             spanEnd = end
             return true
@@ -196,7 +194,6 @@ struct TextSink {
     private mutating func copySpan() {
         let span = bytes
         spanEnd = -1
-        trailingBlank = false
         let tail = count
         if span.count + tail > capacity { grow(to: span.count + tail) }
         (storage + span.count).update(from: storage, count: tail) // overlapping: memmove
