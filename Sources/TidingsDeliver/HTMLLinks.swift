@@ -1,4 +1,5 @@
 import Foundation
+import TidingsModel
 
 /// Makes the URLs inside entry HTML absolute.
 ///
@@ -54,7 +55,7 @@ enum HTMLLinks {
         /// link and image, so the common cases make no String at all.
         func resolve(_ reference: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
             let trimmed = HTMLLinks.trimmed(reference)
-            if trimmed.isEmpty || HTMLLinks.hasScheme(trimmed) || base == nil {
+            if trimmed.isEmpty || URIScheme.isPresent(trimmed) || base == nil {
                 out.append(contentsOf: trimmed)
                 return
             }
@@ -77,7 +78,7 @@ enum HTMLLinks {
         /// Foundation's answer, for the differential test.
         func resolveWithFoundation(_ reference: String) -> String {
             let trimmed = HTMLLinks.trimmed(reference)
-            if trimmed.isEmpty || HTMLLinks.hasScheme(trimmed) { return trimmed }
+            if trimmed.isEmpty || URIScheme.isPresent(trimmed) { return trimmed }
             guard let base else { return trimmed }
             return URL(string: trimmed, relativeTo: base)?.absoluteString ?? trimmed
         }
@@ -226,24 +227,6 @@ enum HTMLLinks {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-    static func hasScheme(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { hasScheme($0) }
-    }
-
-    static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var first = true
-        for b in s {
-            if b == UInt8(ascii: ":") { return !first }
-            let ok = HTMLTokenizer.isASCIILetter(b)
-                || (!first && ((b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")))
-            if !ok { return false }
-            first = false
-        }
-        return false
     }
 
     /// Browsers ignore leading/trailing ASCII whitespace and control characters in URL attributes.

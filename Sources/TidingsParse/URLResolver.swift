@@ -1,3 +1,5 @@
+import TidingsModel
+
 /// RFC 3986 §5 reference resolution on strings. Foundation's `URL` rejects the
 /// IRIs feeds contain (raw non-ASCII, spaces) and is slow per item; feeds need
 /// only resolution, not validation.
@@ -13,7 +15,7 @@ enum URLResolver {
     /// The same on captured bytes: an absolute reference with nothing to trim
     /// (most links) becomes its `String` directly.
     static func resolve(_ reference: UnsafeBufferPointer<UInt8>, against base: String?) -> String? {
-        if let first = reference.first, first > 0x20, let last = reference.last, last > 0x20, hasScheme(reference) {
+        if let first = reference.first, first > 0x20, let last = reference.last, last > 0x20, URIScheme.isPresent(reference) {
             return String(decoding: reference, as: UTF8.self)
         }
         return resolve(bytes: reference, against: base, written: nil)
@@ -37,7 +39,7 @@ enum URLResolver {
             if let written, start == 0, end == whole.count { return written }
             return String(decoding: ref, as: UTF8.self)
         }
-        guard let base, !hasScheme(ref) else { return asWritten() }
+        guard let base, !URIScheme.isPresent(ref) else { return asWritten() }
         var baseBytes = base
         return baseBytes.withUTF8({ resolve(ref, against: $0) }) ?? asWritten()
     }
@@ -51,7 +53,7 @@ enum URLResolver {
         var baseStart = 0, baseEnd = b.count
         while baseStart < baseEnd, ASCII.isWhitespace(b[baseStart]) { baseStart += 1 }
         while baseEnd > baseStart, ASCII.isWhitespace(b[baseEnd - 1]) { baseEnd -= 1 }
-        guard let colon = schemeEnd(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
+        guard let colon = URIScheme.colonIndex(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
             return nil
         }
         let scheme = baseStart..<colon
@@ -170,38 +172,7 @@ enum URLResolver {
         }
     }
 
-    static func hasScheme(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { hasScheme($0) }
-    }
-
-    static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        schemeEnd(s) != nil
-    }
-
-    /// Where the `:` after a scheme (RFC 3986 §3.1: a letter, then letters, digits,
-    /// `+`, `-`, `.`) is, when `s` starts with one.
-    private static func schemeEnd(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = s.first, (first | 0x20) &- UInt8(ascii: "a") < 26 else { return nil }
-        // Bits for `+` `-` `.` `0`…`9` (bytes 0–63) and `A`…`Z` `a`…`z` (64–127).
-        let low: UInt64 = 1 << 43 | 1 << 45 | 1 << 46 | 0x3FF << 48
-        let high: UInt64 = 0x3FF_FFFF << 1 | 0x3FF_FFFF << 33
-        var i = 1
-        while i < s.count {
-            let b = s[i]
-            let bits = b < 64 ? low : b < 128 ? high : 0
-            if bits >> (b & 63) & 1 == 0 { return b == UInt8(ascii: ":") ? i : nil }
-            i += 1
-        }
-        return nil
-    }
-
     /// A `.` or `..` segment somewhere (most paths have dots only in names: `post.html`).
-    static func hasDotSegment(_ path: String) -> Bool {
-        var copy = path
-        return copy.withUTF8 { hasDotSegment($0) }
-    }
-
     static func hasDotSegment(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         for i in u.indices where u[i] == UInt8(ascii: ".") && (i == 0 || u[i - 1] == UInt8(ascii: "/")) {
             var j = i + 1

@@ -1,5 +1,6 @@
 import Testing
 @testable import TidingsDeliver
+import TidingsModel
 
 @Suite struct HTMLLinksTests {
     @Test(arguments: [
@@ -53,6 +54,6 @@ import Testing
 
     @Test(arguments: [("http:", true), ("a+b-c.d:x", true), ("1abc:", false), ("/path:x", false), ("no-colon", false), (":x", false)])
     func schemeDetection(value: String, expected: Bool) {
-        #expect(HTMLLinks.hasScheme(value) == expected)
+        #expect(URIScheme.isPresent(value) == expected)
     }
 }

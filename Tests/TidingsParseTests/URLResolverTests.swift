@@ -1,5 +1,6 @@
 import Testing
 @testable import TidingsParse
+import TidingsModel
 
 /// Reference resolution pinned down case by case (RFC 3986 §5.4 against the RFC's own
 /// base, and what feeds add), and against a copy of the first string-based resolver over
@@ -147,12 +148,12 @@ import Testing
     @Test func schemeBytes() {
         func isLetter(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
         for b in UInt8.min...UInt8.max {
-            #expect(URLResolver.hasScheme(String(decoding: [b, 0x3A], as: UTF8.self)) == isLetter(b), "\(b)")
+            #expect(URIScheme.isPresent(String(decoding: [b, 0x3A], as: UTF8.self)) == isLetter(b), "\(b)")
             let later = isLetter(b) || (48...57).contains(b) || b == 0x2B || b == 0x2D || b == 0x2E || b == 0x3A
-            #expect([0x61, b, 0x3A].withUnsafeBufferPointer { URLResolver.hasScheme($0) } == later, "\(b)")
+            #expect([0x61, b, 0x3A].withUnsafeBufferPointer { URIScheme.isPresent($0) } == later, "\(b)")
         }
         for s in ["", ":", "a", "a:", "ab", "A1+-.:x", "1a:", "a b:", "a/b:c", "a?:", "a#:"] {
-            #expect(URLResolver.hasScheme(s) == LegacyScheme.hasScheme(s), "\(s)")
+            #expect(URIScheme.isPresent(s) == LegacyScheme.hasScheme(s), "\(s)")
         }
     }
 
