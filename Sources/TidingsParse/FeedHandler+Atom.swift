@@ -77,8 +77,8 @@ extension FeedHandler {
                 // The first alternate, unless a later one is the HTML page
                 // (an entry may list a PDF or a translation first).
                 let html = isHTMLTyped(element)
-                if entry.link == nil || (html && !entryLinkIsHTML) {
-                    entry.link = url
+                if entry.fields.link == nil || (html && !entryLinkIsHTML) {
+                    entry.fields.link = url
                     entryLinkIsHTML = html
                 }
             }

@@ -31,9 +31,9 @@ extension FeedHandler {
     func applyNamespaceToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch capture.field {
         case .comments:
-            if entry.commentsURL == nil { entry.commentsURL = URLResolver.resolve(bytes, against: currentBase) }
+            if entry.fields.commentsURL == nil { entry.fields.commentsURL = URLResolver.resolve(bytes, against: currentBase) }
         case .commentCount:
-            if entry.commentCount == nil { entry.commentCount = Self.count(bytes) }
+            if entry.fields.commentCount == nil { entry.fields.commentCount = Self.count(bytes) }
         case .georssPoint:
             if entry.georssPoint == nil { entry.georssPoint = Self.point(bytes) }
         case .geoLatitude:

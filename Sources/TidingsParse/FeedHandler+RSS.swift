@@ -21,7 +21,7 @@ extension FeedHandler {
                 if ns == .rss090 { format = .rss09x }
                 beginEntry()
                 if let about = element.attribute("about", namespace: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") {
-                    entry.id = TextCleaning.trimmed(about)
+                    entry.fields.id = TextCleaning.trimmed(about)
                 }
                 return
             }

@@ -223,8 +223,10 @@ final class FeedHandler {
         }
     }
 
+    /// The builder is empty here: `build()` leaves it so, and entry fields
+    /// are only written while an entry is open.
     func beginEntry() {
-        entry = EntryBuilder(baseURL: currentBase)
+        entry.baseURL = currentBase
         entryDepth = depth
         entryLinkIsHTML = false
     }
@@ -232,7 +234,7 @@ final class FeedHandler {
     func finishEntry() {
         guard hasEntry else { return }
         entryDepth = 0
-        entries.append(entry.build())
+        entry.build(appendingTo: &entries)
         if entries.count >= Self.maxEntries {
             warnings.append("stopped after \(Self.maxEntries) entries")
             wantsToStop = true
@@ -303,12 +305,12 @@ final class FeedHandler {
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
     private func setBody(_ capture: Capture, _ html: UTF8Text) {
         if capture.field == .content {
-            guard entry.content == nil else { return }
-            entry.content = html
+            guard entry.fields.content == nil else { return }
+            entry.fields.content = html
             entry.contentBase = capture.base
         } else {
-            guard entry.summary == nil else { return }
-            entry.summary = html
+            guard entry.fields.summary == nil else { return }
+            entry.fields.summary = html
             entry.summaryBase = capture.base
         }
     }
@@ -332,20 +334,20 @@ final class FeedHandler {
                 setBody(capture, capture.mode == .plain ? body(TextCleaning.escapeHTML(bytes)) : body(captured: bytes))
             }
         case .mediaDescription, .itunesSummary, .itunesSubtitle: applyMediaBodyToEntry(capture, bytes)
-        case .published, .pubDate: if entry.published == nil { entry.published = DateParser.parse(bytes) }
+        case .published, .pubDate: if entry.fields.published == nil { entry.fields.published = DateParser.parse(bytes) }
         case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }
-        case .updated, .lastBuildDate: if entry.updated == nil { entry.updated = DateParser.parse(bytes) }
+        case .updated, .lastBuildDate: if entry.fields.updated == nil { entry.fields.updated = DateParser.parse(bytes) }
         case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes)
-        case .link: if entry.link == nil { entry.link = URLResolver.resolve(bytes, against: capture.base) }
-        case .title: if entry.title == nil { entry.title = title(text(), capture) }
-        case .rights: if entry.rights == nil { entry.rights = title(text(), capture) }
+        case .link: if entry.fields.link == nil { entry.fields.link = URLResolver.resolve(bytes, against: capture.base) }
+        case .title: if entry.fields.title == nil { entry.fields.title = title(text(), capture) }
+        case .rights: if entry.fields.rights == nil { entry.fields.rights = title(text(), capture) }
         case .dcRights: if entry.dcRights == nil { entry.dcRights = title(text(), capture) }
         case .author: entry.addAuthor(TextCleaning.plainText(text(), isHTML: false))
         case .category: entry.addCategory(TextCleaning.plainText(text(), isHTML: false))
-        case .id: if entry.id == nil { entry.id = TextCleaning.trimmed(text()) }
+        case .id: if entry.fields.id == nil { entry.fields.id = TextCleaning.trimmed(text()) }
         case .guid:
-            guard entry.id == nil, let guid = TextCleaning.trimmed(text()) else { break }
-            entry.id = guid
+            guard entry.fields.id == nil, let guid = TextCleaning.trimmed(text()) else { break }
+            entry.fields.id = guid
             if capture.isPermaLink, HTTPScheme.isWebLink(guid) {
                 entry.permalinkGUID = guid
             }

@@ -34,16 +34,17 @@ enum JSONFeedParser {
         let feedAuthors = authors(root)
         let items = root["items"] as? [Any] ?? []
         if root["items"] != nil && !(root["items"] is [Any]) { feed.warnings.append("\"items\" is not an array") }
+        var entry = EntryBuilder()
         for case let item as [String: Any] in items.prefix(FeedHandler.maxEntries) {
-            var entry = EntryBuilder(baseURL: base)
-            entry.id = string(item["id"]).flatMap(TextCleaning.trimmed)
-            entry.title = string(item["title"]).flatMap { TextCleaning.plainText($0, isHTML: false) }
-            entry.link = (string(item["url"]) ?? string(item["external_url"])).flatMap { URLResolver.resolve($0, against: base) }
-            entry.published = string(item["date_published"]).flatMap(DateParser.parse)
-            entry.updated = string(item["date_modified"]).flatMap(DateParser.parse)
+            entry.baseURL = base
+            entry.fields.id = string(item["id"]).flatMap(TextCleaning.trimmed)
+            entry.fields.title = string(item["title"]).flatMap { TextCleaning.plainText($0, isHTML: false) }
+            entry.fields.link = (string(item["url"]) ?? string(item["external_url"])).flatMap { URLResolver.resolve($0, against: base) }
+            entry.fields.published = string(item["date_published"]).flatMap(DateParser.parse)
+            entry.fields.updated = string(item["date_modified"]).flatMap(DateParser.parse)
             for name in authors(item).isEmpty ? feedAuthors : authors(item) { entry.addAuthor(name) }
-            entry.summary = string(item["summary"]).flatMap(TextCleaning.trimmed).map { UTF8Text(TextCleaning.escapeHTML($0)) }
-            entry.content = (string(item["content_html"]).flatMap(TextCleaning.trimmed)
+            entry.fields.summary = string(item["summary"]).flatMap(TextCleaning.trimmed).map { UTF8Text(TextCleaning.escapeHTML($0)) }
+            entry.fields.content = (string(item["content_html"]).flatMap(TextCleaning.trimmed)
                 ?? string(item["content_text"]).flatMap(TextCleaning.trimmed).map(TextCleaning.escapeHTML)).map { UTF8Text($0) }
             entry.media.imageContent = (string(item["image"]) ?? string(item["banner_image"]))
                 .flatMap { URLResolver.resolve($0, against: base) }
@@ -55,7 +56,7 @@ enum JSONFeedParser {
                 entry.addEnclosure(url: string(attachment["url"]).flatMap { URLResolver.resolve($0, against: base) },
                                    type: string(attachment["mime_type"]), length: size)
             }
-            feed.entries.append(entry.build())
+            entry.build(appendingTo: &feed.entries)
         }
         if items.count > FeedHandler.maxEntries { feed.warnings.append("stopped after \(FeedHandler.maxEntries) entries") }
         return feed

@@ -22,8 +22,4 @@ struct MediaFields {
     var imageContent: String?
     var duration: Int?
     var explicit: Bool?
-
-    var summary: UTF8Text? { mediaDescription ?? itunesSummary ?? itunesSubtitle }
-    var image: String? { itunesImage ?? thumbnail ?? imageContent }
-    var itunesAuthors: [String] { itunesAuthor.map { [$0] } ?? [] }
 }
