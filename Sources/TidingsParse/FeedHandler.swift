@@ -67,8 +67,6 @@ final class FeedHandler {
         var mode: Mode
         var depth: Int
         var inEntry: Bool
-        /// The base in effect on the element itself (for links in it).
-        var base: String?
         /// For Atom xhtml: depth of the wrapping `<div>` whose tags are dropped.
         var wrapperDepth = 0
         var titleKind: TitleKind = .sniff
@@ -260,12 +258,14 @@ final class FeedHandler {
 
     // MARK: Capture
 
+    /// A capture holds no references (nothing to retain or release per
+    /// field): the base a captured link or body is relative to is
+    /// `currentBase` when it ends, which is the base in effect on its element
+    /// (no `xml:base` is read inside a capture, and the element's own is
+    /// dropped only after it has ended).
     @inline(__always)
     func begin(_ field: Field, _ mode: Mode, titleKind: TitleKind = .sniff) {
-        // Only links and content need the base; looking it up costs a retain.
-        let needsBase = field == .link || field == .summary || field == .content || field == .description
-        capture = Capture(field: field, mode: mode, depth: depth, inEntry: hasEntry,
-                          base: needsBase ? currentBase : nil, titleKind: titleKind)
+        capture = Capture(field: field, mode: mode, depth: depth, inEntry: hasEntry, titleKind: titleKind)
         captureDepth = depth
         sink.pointee.begin(escapingMarkup: mode == .xhtml)
     }
@@ -307,21 +307,26 @@ final class FeedHandler {
         if capture.field == .content {
             guard entry.fields.content == nil else { return }
             entry.fields.content = html
-            entry.contentBase = capture.base
+            entry.contentBase = currentBase
         } else {
             guard entry.fields.summary == nil else { return }
             entry.fields.summary = html
-            entry.summaryBase = capture.base
+            entry.summaryBase = currentBase
         }
     }
 
     /// A plain-text field (title, description, rights) as its capture says to read it.
-    func title(_ text: String, _ capture: Capture) -> String? {
+    func title(_ bytes: UnsafeBufferPointer<UInt8>, _ capture: Capture) -> String? {
         switch capture.titleKind {
-        case .text: return TextCleaning.collapse(text)
-        case .html: return TextCleaning.plainText(text, isHTML: true)
-        case .sniff: return TextCleaning.plainText(text, isHTML: capture.mode == .xhtml)
+        case .text: return TextCleaning.collapse(bytes)
+        case .html: return TextCleaning.plainText(bytes, isHTML: true)
+        case .sniff: return TextCleaning.plainText(bytes, isHTML: capture.mode == .xhtml)
         }
+    }
+
+    func title(_ text: String, _ capture: Capture) -> String? {
+        var text = text
+        return text.withUTF8 { title($0, capture) }
     }
 
     private func applyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {
@@ -338,21 +343,21 @@ final class FeedHandler {
         case .dcDate: if entry.dcDate == nil { entry.dcDate = DateParser.parse(bytes) }
         case .updated, .lastBuildDate: if entry.fields.updated == nil { entry.fields.updated = DateParser.parse(bytes) }
         case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes)
-        case .link: if entry.fields.link == nil { entry.fields.link = URLResolver.resolve(bytes, against: capture.base) }
-        case .title: if entry.fields.title == nil { entry.fields.title = title(text(), capture) }
-        case .rights: if entry.fields.rights == nil { entry.fields.rights = title(text(), capture) }
-        case .dcRights: if entry.dcRights == nil { entry.dcRights = title(text(), capture) }
-        case .author: entry.addAuthor(TextCleaning.plainText(text(), isHTML: false))
-        case .category: entry.addCategory(TextCleaning.plainText(text(), isHTML: false))
-        case .id: if entry.fields.id == nil { entry.fields.id = TextCleaning.trimmed(text()) }
+        case .link: if entry.fields.link == nil { entry.fields.link = URLResolver.resolve(bytes, against: currentBase) }
+        case .title: if entry.fields.title == nil { entry.fields.title = title(bytes, capture) }
+        case .rights: if entry.fields.rights == nil { entry.fields.rights = title(bytes, capture) }
+        case .dcRights: if entry.dcRights == nil { entry.dcRights = title(bytes, capture) }
+        case .author: entry.addAuthor(TextCleaning.plainText(bytes, isHTML: false))
+        case .category: entry.addCategory(TextCleaning.plainText(bytes, isHTML: false))
+        case .id: if entry.fields.id == nil { entry.fields.id = TextCleaning.trimmed(bytes) }
         case .guid:
-            guard entry.fields.id == nil, let guid = TextCleaning.trimmed(text()) else { break }
+            guard entry.fields.id == nil, let guid = TextCleaning.trimmed(bytes) else { break }
             entry.fields.id = guid
             if capture.isPermaLink, HTTPScheme.isWebLink(guid) {
                 entry.permalinkGUID = guid
             }
-        case .authorName: pendingAuthorName = TextCleaning.plainText(text(), isHTML: false)
-        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(text())
+        case .authorName: pendingAuthorName = TextCleaning.plainText(bytes, isHTML: false)
+        case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(bytes)
         case .mediaTitle, .itunesAuthor, .duration, .explicit, .rssImage, .atomLogo, .atomIcon:
             applyMediaToEntry(capture, text())
         case .language, .ttl, .updatePeriod, .updateFrequency, .skipHour, .skipDay: break
@@ -364,7 +369,7 @@ final class FeedHandler {
         if capture.mode == .plain, capture.field == .summary || capture.field == .content { text = TextCleaning.escapeHTML(text) }
         switch capture.field {
         case .title: if feed.title == nil { feed.title = title(text, capture) }
-        case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: capture.base) }
+        case .link: if feed.link == nil { feed.link = URLResolver.resolve(text, against: currentBase) }
         case .description, .summary: if feed.description == nil { feed.description = title(text, capture) }
         case .language: if feed.language == nil { feed.language = TextCleaning.collapse(text) }
         case .lastBuildDate: if feed.lastBuildDate == nil { feed.lastBuildDate = DateParser.parse(text) }

@@ -18,6 +18,20 @@ enum TextCleaning {
         return collapse(text)
     }
 
+    /// `plainText` on the UTF-8 bytes of a captured field. Most need nothing
+    /// done, and then the one `String` made is the one returned (no second
+    /// scan over a `String`, no retain and release of it).
+    static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
+        if scan(bytes, plain: true) { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML)
+    }
+
+    /// `collapse` on UTF-8 bytes, the same way.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if scan(bytes, plain: false) { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        return collapse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Whitespace runs become one space, control characters go, ends are trimmed.
     /// C1 controls U+0080–U+009F are read as the windows-1252 characters they
     /// almost always stand for (`&#150;` is an en dash, `&#133;` an ellipsis), as
@@ -167,6 +181,13 @@ enum TextCleaning {
     static func trimmed(_ text: String) -> String? {
         let t = text.trimmingASCIIWhitespace()
         return t.isEmpty ? nil : t
+    }
+
+    /// `trimmed` on UTF-8 bytes: one `String`, made after trimming.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        if ASCII.isWhitespace(first) || ASCII.isWhitespace(last) { return trimmed(String(decoding: bytes, as: UTF8.self)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Plain text as HTML: escapes the characters HTML would read as markup.
