@@ -14,22 +14,29 @@ struct EntryBuilder {
     /// summary, content, categories, enclosures, rights (Atom `<rights>`),
     /// commentsURL, commentCount: as the entry will have them.
     var fields = ParsedEntry()
-    /// RSS `<guid>` that is a permalink (isPermaLink not "false" and absolute http).
-    var permalinkGUID: String?
+    /// The id is an RSS `<guid>` that is a permalink (isPermaLink not "false"
+    /// and absolute http): the link when there is no other.
+    var idIsPermalink = false
+
+    // Fallbacks: sources used only when the entry's own field is missing.
+    // Writing any of them sets `hasFallbacks`, so that the many entries with
+    // none skip looking at (and clearing) them all in `build`.
+
     /// `atom:link rel="alternate"` inside RSS: the link only when there is no `<link>`.
-    var alternateLink: String?
+    var alternateLink: String? { didSet { hasFallbacks = true } }
     /// Atom `<content src="…">` of an HTML type: the link of last resort.
-    var contentSource: String?
+    var contentSource: String? { didSet { hasFallbacks = true } }
     /// dc:date: the published date when there is no pubDate.
-    var dcDate: Date?
-    /// Media RSS and iTunes fallbacks, used only when the entry's own field is missing.
-    var media = MediaFields()
+    var dcDate: Date? { didSet { hasFallbacks = true } }
+    /// Media RSS and iTunes: title, summary, author, picture, duration, explicit.
+    var media = MediaFields() { didSet { hasFallbacks = true } }
     /// `dc:rights` / `dcterms:rights`: stand in when Atom `<rights>` is missing.
-    var dcRights: String?
+    var dcRights: String? { didSet { hasFallbacks = true } }
     /// `georss:point`, else the W3C `geo:lat` / `geo:long` pair.
-    var georssPoint: GeoPoint?
-    var geoLatitude: Double?
-    var geoLongitude: Double?
+    var georssPoint: GeoPoint? { didSet { hasFallbacks = true } }
+    var geoLatitude: Double? { didSet { hasFallbacks = true } }
+    var geoLongitude: Double? { didSet { hasFallbacks = true } }
+    private(set) var hasFallbacks = false
     /// xml:base in effect on the entry element, and on its content/summary elements.
     var baseURL: String?
     var contentBase: String?
@@ -66,15 +73,27 @@ struct EntryBuilder {
     /// entry's own field is missing, then `fields` moved into the list.
     ///
     /// Leaves the builder empty, field by field: every stored property is
-    /// taken or cleared here (a test checks that nothing leaks into the next
-    /// entry). Assigning a new builder instead, or returning the entry, made
-    /// the optimizer copy whole builders and entries: 2,000 instructions and
-    /// two dozen atomic reference counts per entry.
+    /// taken or cleared here or in `useFallbacks` (a test checks that nothing
+    /// leaks into the next entry). Assigning a new builder instead, or
+    /// returning the entry, made the optimizer copy whole builders and
+    /// entries: 2,000 instructions and two dozen atomic reference counts per entry.
     mutating func build(appendingTo entries: inout [ParsedEntry]) {
+        if hasFallbacks || (idIsPermalink && fields.link == nil) { useFallbacks() }
+        idIsPermalink = false
+        let baseURL = self.baseURL.take(), contentBase = self.contentBase.take(), summaryBase = self.summaryBase.take()
+        fields.baseURL = fields.content != nil ? (contentBase ?? baseURL) : fields.summary != nil ? (summaryBase ?? baseURL) : baseURL
+        // An empty entry appended and swapped with `fields`: moves only.
+        entries.append(ParsedEntry())
+        swap(&entries[entries.count - 1], &fields)
+    }
+
+    /// Fills the entry's missing fields from the fallbacks, and clears them all.
+    @inline(never)
+    private mutating func useFallbacks() {
         let mediaTitle = media.title.take()
         if fields.title == nil { fields.title = mediaTitle }
-        let alternateLink = self.alternateLink.take(), permalinkGUID = self.permalinkGUID.take(), contentSource = self.contentSource.take()
-        if fields.link == nil { fields.link = alternateLink ?? permalinkGUID ?? contentSource }
+        let alternateLink = self.alternateLink.take(), contentSource = self.contentSource.take()
+        if fields.link == nil { fields.link = alternateLink ?? (idIsPermalink ? fields.id : nil) ?? contentSource }
         if fields.published == nil { fields.published = dcDate }
         dcDate = nil
         let itunesAuthor = media.itunesAuthor.take()
@@ -89,11 +108,7 @@ struct EntryBuilder {
         if fields.rights == nil { fields.rights = dcRights }
         fields.location = georssPoint.take() ?? geoLatitude.take().flatMap { lat in geoLongitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } }
         geoLongitude = nil
-        let baseURL = self.baseURL.take(), contentBase = self.contentBase.take(), summaryBase = self.summaryBase.take()
-        fields.baseURL = fields.content != nil ? (contentBase ?? baseURL) : fields.summary != nil ? (summaryBase ?? baseURL) : baseURL
-        // An empty entry appended and swapped with `fields`: moves only.
-        entries.append(ParsedEntry())
-        swap(&entries[entries.count - 1], &fields)
+        hasFallbacks = false // last: clearing them set it
     }
 }
 

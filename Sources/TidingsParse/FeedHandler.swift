@@ -354,7 +354,7 @@ final class FeedHandler {
             guard entry.fields.id == nil, let guid = TextCleaning.trimmed(bytes) else { break }
             entry.fields.id = guid
             if capture.isPermaLink, HTTPScheme.isWebLink(guid) {
-                entry.permalinkGUID = guid
+                entry.idIsPermalink = true
             }
         case .authorName: pendingAuthorName = TextCleaning.plainText(bytes, isHTML: false)
         case .authorEmail: pendingAuthorEmail = TextCleaning.collapse(bytes)
