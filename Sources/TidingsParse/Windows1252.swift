@@ -21,6 +21,16 @@ enum Windows1252Decoder {
             let inCount = Int(inlen.pointee), outCount = Int(outlen.pointee)
             var i = 0, o = 0
             while i < inCount {
+                // ASCII (most of any Latin-script feed: markup, URLs) eight bytes at a time.
+                if i + 8 <= inCount, o + 8 <= outCount {
+                    let word = UnsafeRawPointer(input + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: word, as: UInt64.self)
+                        i += 8
+                        o += 8
+                        continue
+                    }
+                }
                 let byte = input[i]
                 let scalar: UInt32 = byte >= 0x80 && byte < 0xA0 ? UInt32(Windows1252Decoder.high[Int(byte - 0x80)]) : UInt32(byte)
                 let width = scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3

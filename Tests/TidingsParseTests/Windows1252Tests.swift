@@ -33,6 +33,21 @@ import TidingsParse
         #expect(feed.warnings.isEmpty)
     }
 
+    /// ASCII is decoded eight bytes at a time: a non-ASCII byte at every
+    /// position of such a word, and runs shorter than a word, come out right.
+    @Test func nonASCIIAtEveryAlignment() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<rss version=\"2.0\"><channel>".utf8)
+        var expected: [String] = []
+        for position in 0..<19 {
+            let ascii = String(repeating: "a", count: position)
+            bytes += Array("<item><title>\(ascii)".utf8) + [0xE9, 0x80] + Array("\(ascii)z</title></item>".utf8)
+            expected.append("\(ascii)\u{E9}\u{20AC}\(ascii)z")
+        }
+        bytes += Array("</channel></rss>".utf8)
+        let feed = try FeedParser.parse(bytes, documentURL: nil, contentType: nil)
+        #expect(feed.entries.map(\.title) == expected)
+    }
+
     @Test func httpCharsetLabelToo() throws {
         let feed = try FeedParser.parse(document(declaring: nil), documentURL: nil, contentType: "text/xml; charset=ISO-8859-1")
         #expect(feed.entries.first?.id == expected)
