@@ -37,6 +37,9 @@ struct EntryBuilder {
     var geoLatitude: Double? { didSet { hasFallbacks = true } }
     var geoLongitude: Double? { didSet { hasFallbacks = true } }
     private(set) var hasFallbacks = false
+    /// Appended, then swapped with `fields`: copying it is cheaper than making
+    /// a new one (which the optimizer also copied).
+    private static let emptyEntry = ParsedEntry()
     /// xml:base in effect on the entry element, and on its content/summary elements.
     var baseURL: String?
     var contentBase: String?
@@ -81,9 +84,17 @@ struct EntryBuilder {
         if hasFallbacks || (idIsPermalink && fields.link == nil) { useFallbacks() }
         idIsPermalink = false
         let baseURL = self.baseURL.take(), contentBase = self.contentBase.take(), summaryBase = self.summaryBase.take()
-        fields.baseURL = fields.content != nil ? (contentBase ?? baseURL) : fields.summary != nil ? (summaryBase ?? baseURL) : baseURL
+        // `case .some`, not `!= nil`: on an Equatable optional that picks the
+        // Equatable `!=`, which copies the body (a retain and a release).
+        if case .some = fields.content {
+            fields.baseURL = contentBase ?? baseURL
+        } else if case .some = fields.summary {
+            fields.baseURL = summaryBase ?? baseURL
+        } else {
+            fields.baseURL = baseURL
+        }
         // An empty entry appended and swapped with `fields`: moves only.
-        entries.append(ParsedEntry())
+        entries.append(Self.emptyEntry)
         swap(&entries[entries.count - 1], &fields)
     }
 
