@@ -303,15 +303,18 @@ final class FeedHandler {
     }
 
     /// An entry's summary or content: HTML kept as bytes (see `UTF8Text`); the first one read wins.
-    private func setBody(_ capture: Capture, _ html: UTF8Text) {
+    /// `html` is consumed: stored without a retain (and a release by the caller).
+    private func setBody(_ capture: Capture, _ html: consuming UTF8Text) {
+        // The body's own base only when an xml:base below the entry element
+        // set one; otherwise the entry's base applies (`build`).
         if capture.field == .content {
-            guard entry.fields.content == nil else { return }
+            if case .some = entry.fields.content { return }
             entry.fields.content = html
-            entry.contentBase = currentBase
+            if baseDepth > entryDepth { entry.contentBase = currentBase }
         } else {
-            guard entry.fields.summary == nil else { return }
+            if case .some = entry.fields.summary { return }
             entry.fields.summary = html
-            entry.summaryBase = currentBase
+            if baseDepth > entryDepth { entry.summaryBase = currentBase }
         }
     }
 
