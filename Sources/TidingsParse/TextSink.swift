@@ -102,6 +102,11 @@ struct TextSink {
     @inline(__always)
     var acceptsSpan: Bool { !escapesMarkup && (count == 0 || spanEnd >= 0) }
 
+    /// A piece at `offset` would continue the open span directly (libxml2
+    /// hands out long CDATA sections and text runs in pieces of a few hundred bytes).
+    @inline(__always)
+    func continuesSpan(at offset: Int) -> Bool { spanEnd >= 0 && offset == spanEnd && count == 0 }
+
     /// Character data from the parser, copied. The common case (room left,
     /// nothing to escape, no span open) is inlined into the SAX callback;
     /// pieces are often a byte or a few (each entity reference is one), too
