@@ -2,13 +2,10 @@ import Foundation
 import TidingsModel
 
 /// One entry while its element is open. Competing sources for the same field
-/// are kept apart and ranked only in `build()`, so element order never matters.
+/// are kept apart and ranked only in `build(appendingTo:)`, so element order never matters.
 ///
 /// The entry's own fields are written straight into `fields`, a `ParsedEntry`
-/// that `build()` swaps out whole: making a new entry from the builder's
-/// fields copied it (a retain and a release per field, about 1,000
-/// instructions and two dozen atomic reference counts per entry), however
-/// the fields were moved.
+/// that `build(appendingTo:)` swaps into the list whole (see there for why).
 struct EntryBuilder {
     /// id, title, link, published (pubDate, Atom published), updated, authors,
     /// summary, content, categories, enclosures, rights (Atom `<rights>`),

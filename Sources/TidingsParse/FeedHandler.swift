@@ -221,7 +221,7 @@ final class FeedHandler {
         }
     }
 
-    /// The builder is empty here: `build()` leaves it so, and entry fields
+    /// The builder is empty here: `build(appendingTo:)` leaves it so, and entry fields
     /// are only written while an entry is open.
     func beginEntry() {
         entry.baseURL = currentBase
