@@ -208,7 +208,9 @@ final class FeedHandler {
         // Most attributes have no namespace (href, rel, type): only xml:* ones are read here.
         guard element.hasNamespacedAttribute else { return }
         element.forEachAttribute { local, uri, value in
-            guard uri != nil, Namespace.of(uri) == .xml else { return }
+            // The one namespace asked about: compared directly rather than
+            // looked up among all known ones (`rdf:about` on every RSS 1.0 item).
+            guard let uri, ByteName.equals(uri, Namespace.xmlURI) else { return }
             if ByteName.equals(local, "base") {
                 let raw = SAXElement.decodedValue(value)
                 if let url = URLResolver.resolve(raw, against: currentBase) {

@@ -15,6 +15,8 @@ enum Namespace: UInt8 {
         return .other
     }
 
+    static let xmlURI: StaticString = "http://www.w3.org/XML/1998/namespace"
+
     private static let known: [(StaticString, Namespace)] = [
         ("http://www.w3.org/2005/Atom", .atom10),
         ("http://purl.org/dc/elements/1.1/", .dc),
@@ -23,7 +25,7 @@ enum Namespace: UInt8 {
         ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", .rdf),
         ("http://purl.org/rss/1.0/", .rss10),
         ("http://www.w3.org/1999/xhtml", .xhtml),
-        ("http://www.w3.org/XML/1998/namespace", .xml),
+        (xmlURI, .xml),
         ("http://purl.org/dc/terms/", .dcterms),
         ("http://purl.org/rss/1.0/modules/syndication/", .syndication),
         ("http://purl.org/atom/ns#", .atom03),
