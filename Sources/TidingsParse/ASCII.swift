@@ -19,6 +19,10 @@ enum ASCII {
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
+    /// `A`…`Z` lower-cased; every other byte as it is.
+    @inline(__always)
+    static func lowercased(_ b: UInt8) -> UInt8 { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b }
+
     /// `bytes` without the XML white space around them.
     @inline(__always)
     static func trimmingXMLSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

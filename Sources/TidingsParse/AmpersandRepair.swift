@@ -61,7 +61,7 @@ enum AmpersandRepair {
 
     private static func isHexLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 }
     private static func isNameStart(_ b: UInt8) -> Bool {
-        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80
+        ASCII.isLetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80
     }
 
     /// CDATA sections and comments, found lazily in document order.

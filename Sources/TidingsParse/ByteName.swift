@@ -27,8 +27,7 @@ enum ByteName {
         let count = literal.utf8CodeUnitCount
         var i = 0
         while i < count {
-            let b = name[i]
-            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != expected[i] { return false }
+            if ASCII.lowercased(name[i]) != expected[i] { return false }
             i += 1
         }
         return name[count] == 0

@@ -163,10 +163,7 @@ enum FeedSniffer {
         }
         // "<html" must end the name: "<htmlfoo>" is not HTML.
         let last = literal.utf8Start[n - 1]
-        if (last | 0x20) >= UInt8(ascii: "a") && (last | 0x20) <= UInt8(ascii: "z"), i + n < bytes.count {
-            let next = bytes[i + n]
-            if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") { return false }
-        }
+        if ASCII.isLetter(last), i + n < bytes.count, ASCII.isLetter(bytes[i + n]) { return false }
         return true
     }
 

@@ -94,8 +94,7 @@ enum HTMLSniffer {
     /// Python's `\w` (feedparser's regexes): letters, digits, `_`; any non-ASCII
     /// byte counts as part of a word, so `<日本>` is a (non-HTML) tag name too.
     private static func isWordByte(_ b: UInt8) -> Bool {
-        b >= 0x80 || b == UInt8(ascii: "_") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-            || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
+        b >= 0x80 || b == UInt8(ascii: "_") || ASCII.isDigit(b) || ASCII.isLetter(b)
     }
 
     private static func isElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -104,7 +103,7 @@ enum HTMLSniffer {
         lowered.reserveCapacity(name.count)
         for b in name {
             guard b < 0x80 else { return false }
-            lowered.unicodeScalars.append(Unicode.Scalar((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b))
+            lowered.unicodeScalars.append(Unicode.Scalar(ASCII.lowercased(b)))
         }
         return elements.contains(lowered)
     }

@@ -60,7 +60,7 @@ struct SAXElement {
             while end > start, ASCII.isXMLSpace((end - 1).pointee) { end -= 1 }
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
             return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                for (k, b) in bytes.enumerated() { out[k] = ASCII.lowercased(b) }
                 return bytes.count
             }
         }

@@ -315,8 +315,7 @@ enum TextCleaning {
             var matches = s[k] == UInt8(ascii: "<") && s[k + 1] == UInt8(ascii: "/")
             if matches {
                 for m in 0..<name.count {
-                    let v = s[k + 2 + m]
-                    if (v >= 0x41 && v <= 0x5A ? v | 0x20 : v) != name[m] | 0x20 { matches = false; break }
+                    if ASCII.lowercased(s[k + 2 + m]) != name[m] | 0x20 { matches = false; break }
                 }
             }
             // `</scripts>` is not the end of a script.
