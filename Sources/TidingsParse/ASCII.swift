@@ -26,9 +26,15 @@ enum ASCII {
     /// `bytes` without the XML white space around them.
     @inline(__always)
     static func trimmingXMLSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, isXMLSpace)])
+    }
+
+    /// The indices of `bytes` without the white space (`isSpace`) around them.
+    @inline(__always)
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ isSpace: (UInt8) -> Bool) -> Range<Int> {
         var start = 0, end = bytes.count
-        while start < end, isXMLSpace(bytes[start]) { start += 1 }
-        while end > start, isXMLSpace(bytes[end - 1]) { end -= 1 }
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 }

@@ -30,13 +30,11 @@ enum URLResolver {
     /// nothing is trimmed). Invalid UTF-8 in `whole` comes out repaired, as when it is
     /// decoded first: every cut is at an ASCII byte.
     private static func resolve(bytes whole: UnsafeBufferPointer<UInt8>, against base: String?, written: String?) -> String? {
-        var start = 0, end = whole.count
-        while start < end, ASCII.isWhitespace(whole[start]) { start += 1 }
-        while end > start, ASCII.isWhitespace(whole[end - 1]) { end -= 1 }
-        if start == end { return nil }
-        let ref = UnsafeBufferPointer(rebasing: whole[start..<end])
+        let trimmed = ASCII.trimmedRange(whole, ASCII.isWhitespace)
+        if trimmed.isEmpty { return nil }
+        let ref = UnsafeBufferPointer(rebasing: whole[trimmed])
         func asWritten() -> String {
-            if let written, start == 0, end == whole.count { return written }
+            if let written, trimmed == whole.indices { return written }
             return String(decoding: ref, as: UTF8.self)
         }
         guard let base, !URIScheme.isPresent(ref) else { return asWritten() }
@@ -50,10 +48,9 @@ enum URLResolver {
         let slash = UInt8(ascii: "/"), hash = UInt8(ascii: "#"), question = UInt8(ascii: "?")
         // The base's scheme, authority and path: trimmed, up to its query or fragment
         // (a `?` or `#` ends the scheme too, so the scheme is looked for in the whole).
-        var baseStart = 0, baseEnd = b.count
-        while baseStart < baseEnd, ASCII.isWhitespace(b[baseStart]) { baseStart += 1 }
-        while baseEnd > baseStart, ASCII.isWhitespace(b[baseEnd - 1]) { baseEnd -= 1 }
-        guard let colon = URIScheme.colonIndex(UnsafeBufferPointer(rebasing: b[baseStart..<baseEnd])).map({ baseStart + $0 }) else {
+        let trimmed = ASCII.trimmedRange(b, ASCII.isWhitespace)
+        let baseStart = trimmed.lowerBound, baseEnd = trimmed.upperBound
+        guard let colon = URIScheme.colonIndex(UnsafeBufferPointer(rebasing: b[trimmed])).map({ baseStart + $0 }) else {
             return nil
         }
         let scheme = baseStart..<colon
