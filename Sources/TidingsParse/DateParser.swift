@@ -6,8 +6,7 @@ import Foundation
 /// Unreadable input gives `nil`, never "now".
 public enum DateParser {
     public static func parse(_ text: String) -> Date? {
-        var copy = text
-        return copy.withUTF8 { parse($0) }
+        text.withUTF8Bytes { parse($0) }
     }
 
     /// The same, on the UTF-8 bytes of the text (no `String` needed).

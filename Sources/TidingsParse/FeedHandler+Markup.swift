@@ -28,8 +28,7 @@ extension FeedHandler {
             sink.pointee.append(name: local)
             sink.pointee.append("=\"")
             if value.contains(UInt8(ascii: "&")) {
-                var decoded = SAXElement.decodedValue(value)
-                decoded.withUTF8 { sink.pointee.appendEscaped($0, quote: true) }
+                SAXElement.decodedValue(value).withUTF8Bytes { sink.pointee.appendEscaped($0, quote: true) }
             } else {
                 sink.pointee.appendEscaped(value, quote: true)
             }

@@ -330,8 +330,7 @@ final class FeedHandler {
     }
 
     func title(_ text: String, _ capture: Capture) -> String? {
-        var text = text
-        return text.withUTF8 { title($0, capture) }
+        text.withUTF8Bytes { title($0, capture) }
     }
 
     private func applyToEntry(_ capture: Capture, _ bytes: UnsafeBufferPointer<UInt8>) {

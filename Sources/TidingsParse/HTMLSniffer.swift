@@ -19,8 +19,7 @@ import TidingsModel
 enum HTMLSniffer {
     static func looksLikeHTML(_ text: String) -> Bool {
         guard text.containsASCII(UInt8(ascii: "<")) || text.containsASCII(UInt8(ascii: "&")) else { return false }
-        var copy = text
-        return copy.withUTF8(looksLikeHTML)
+        return text.withUTF8Bytes(looksLikeHTML)
     }
 
     static func looksLikeHTML(_ s: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -71,9 +71,7 @@ enum TextCleaning {
     /// characters, no whitespace other than single inner spaces. Checked on
     /// bytes, as most titles need nothing done.
     static func isAlreadyClean(_ text: String) -> Bool {
-        if let clean = text.utf8.withContiguousStorageIfAvailable({ scan($0, plain: false) }) { return clean }
-        var copy = text
-        return copy.withUTF8 { scan($0, plain: false) }
+        text.withUTF8Bytes { scan($0, plain: false) }
     }
 
     /// The same on UTF-8 bytes.
@@ -84,9 +82,7 @@ enum TextCleaning {
     /// True when `plainText` would return the text unchanged, HTML or not: it
     /// is clean, and has no `<` (no tags) and no `&` (no references).
     static func isAlreadyPlain(_ text: String) -> Bool {
-        if let plain = text.utf8.withContiguousStorageIfAvailable({ scan($0, plain: true) }) { return plain }
-        var copy = text
-        return copy.withUTF8 { scan($0, plain: true) }
+        text.withUTF8Bytes { scan($0, plain: true) }
     }
 
     /// `isAlreadyClean`, and with `plain` also no `<` or `&`: eight bytes at a
@@ -192,8 +188,7 @@ enum TextCleaning {
 
     /// Plain text as HTML: escapes the characters HTML would read as markup.
     static func escapeHTML(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { String(decoding: escapeHTML($0), as: UTF8.self) }
+        text.withUTF8Bytes { String(decoding: escapeHTML($0), as: UTF8.self) }
     }
 
     /// The same on bytes: what an Atom `type="text"` body becomes.
@@ -229,9 +224,7 @@ enum TextCleaning {
     /// Removes tags and comments, keeping the text between them. Line-breaking
     /// tags become spaces so words on either side do not run together.
     static func stripTags(_ html: String) -> String {
-        if let stripped = html.utf8.withContiguousStorageIfAvailable(stripTags) { return stripped }
-        var copy = html
-        return copy.withUTF8(stripTags)
+        html.withUTF8Bytes(stripTags)
     }
 
     /// The same on UTF-8 bytes. Everything it looks for is ASCII, so the text

@@ -22,8 +22,7 @@ enum URLResolver {
     }
 
     static func resolve(_ reference: String, against base: String?) -> String? {
-        var bytes = reference
-        return bytes.withUTF8 { resolve(bytes: $0, against: base, written: reference) }
+        reference.withUTF8Bytes { resolve(bytes: $0, against: base, written: reference) }
     }
 
     /// `written` is `whole` as a String when the caller has one (returned as is when
@@ -38,8 +37,7 @@ enum URLResolver {
             return String(decoding: ref, as: UTF8.self)
         }
         guard let base, !URIScheme.isPresent(ref) else { return asWritten() }
-        var baseBytes = base
-        return baseBytes.withUTF8({ resolve(ref, against: $0) }) ?? asWritten()
+        return base.withUTF8Bytes { resolve(ref, against: $0) } ?? asWritten()
     }
 
     /// RFC 3986 §5.2.2–5.2.3 for a trimmed, non-empty reference without a scheme;
