@@ -40,15 +40,7 @@ public enum DateParser {
         var fraction = 0.0
         if i < n, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
             i += 1
-            var numerator = 0, denominator = 1
-            while i < n, ASCII.isDigit(p[i]) {
-                if denominator < 1_000_000 { // as in `iso8601`
-                    numerator = numerator * 10 + Int(p[i] - 48)
-                    denominator *= 10
-                }
-                i += 1
-            }
-            fraction = Double(numerator) / Double(denominator)
+            fraction = fractionOfSecond(s, &i)
         }
         var offset = 0
         if i < n {
@@ -115,6 +107,22 @@ public enum DateParser {
         guard let hours = two(h), let minutes = two(m), hours <= 23, minutes <= 59 else { return nil }
         let seconds = hours * 3600 + minutes * 60
         return negative ? -seconds : seconds
+    }
+
+    /// The digits at `i` (after a `.` or `,`) as a fraction of a second, read
+    /// to microseconds: finer is lost in a Double of seconds anyway. `i` ends
+    /// past the last digit.
+    @inline(__always)
+    private static func fractionOfSecond(_ s: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Double {
+        var numerator = 0, denominator = 1
+        while i < s.count, ASCII.isDigit(s[i]) {
+            if denominator < 1_000_000 {
+                numerator = numerator * 10 + Int(s[i] &- 48)
+                denominator *= 10
+            }
+            i += 1
+        }
+        return Double(numerator) / Double(denominator)
     }
 
     /// Two decimal digits at `p`.
@@ -213,15 +221,7 @@ public enum DateParser {
                 second = sec
                 if c.current == UInt8(ascii: ".") || c.current == UInt8(ascii: ",") {
                     c.i += 1
-                    var numerator = 0, denominator = 1
-                    while ASCII.isDigit(c.current) {
-                        if denominator < 1_000_000 { // microseconds: finer is lost in a Double of seconds anyway
-                            numerator = numerator * 10 + Int(c.current - 48)
-                            denominator *= 10
-                        }
-                        c.i += 1
-                    }
-                    fraction = Double(numerator) / Double(denominator)
+                    fraction = fractionOfSecond(s, &c.i)
                 }
             }
             while c.current == UInt8(ascii: " ") { c.i += 1 }
