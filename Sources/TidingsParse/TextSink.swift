@@ -176,8 +176,7 @@ struct TextSink {
             spanEnd = end
             return true
         }
-        let blankTail = count > 0
-        if !blankTail, offset == spanEnd, end - spanStart <= Self.maxBytes {
+        if continuesSpan(at: offset), end - spanStart <= Self.maxBytes {
             spanEnd = end
             return true
         }
@@ -187,7 +186,8 @@ struct TextSink {
             append(text.baseAddress!, text.count)
             return true
         }
-        if !blankTail, Self.isBlank(bytes) {
+        // A span that is all blank so far (nothing copied after it) gives way to this piece.
+        if count == 0, Self.isBlank(bytes) {
             spanStart = offset
             spanEnd = end
             return true
