@@ -39,10 +39,6 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
     public var baseURL: String?
 
-    /// Inlinable: the parser moves each field of its builder in here once per
-    /// entry; called across the module boundary, every field was retained on
-    /// the way in and released again by the caller.
-    @inlinable
     public init(
         id: String? = nil, title: String? = nil, link: String? = nil,
         published: Date? = nil, updated: Date? = nil, authors: [String] = [],

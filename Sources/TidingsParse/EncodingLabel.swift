@@ -9,7 +9,7 @@ enum EncodingLabel {
     /// The iconv name for a label; `nil` when the label is unknown, in which
     /// case browsers ignore it and so do we.
     static func iconvName(for label: String) -> String? {
-        return table[label.trimmingASCIIWhitespace().lowercased()]
+        table[label.trimmingASCIIWhitespace().lowercased()]
     }
 
     static func isUTF8(_ iconvName: String) -> Bool { iconvName == "UTF-8" }

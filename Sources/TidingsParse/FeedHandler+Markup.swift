@@ -12,7 +12,6 @@ extension FeedHandler {
     }
 
     func serializeStart(_ element: SAXElement) {
-        // Fields read in place: copying the Capture would retain its base URL.
         guard let mode = capture?.mode, mode != .text, mode != .plain else { return }
         // Atom xhtml content is wrapped in one <div>; the content is what is inside it.
         if mode == .xhtml, depth == captureDepth + 1, capture?.wrapperDepth == 0,

@@ -401,5 +401,4 @@ final class FeedHandler {
     static func weekday(_ name: String) -> Int? {
         ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].firstIndex(of: name.lowercased())
     }
-
 }

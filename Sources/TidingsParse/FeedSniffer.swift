@@ -144,7 +144,6 @@ enum FeedSniffer {
         return nil
     }
 
-
     // Byte matching against static literals: `kind` runs on every document,
     // and a String literal turned into an Array per position cost 20k
     // instructions a document.
