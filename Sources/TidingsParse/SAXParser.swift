@@ -189,8 +189,8 @@ enum SAXParser {
                 $0.deliver(UnsafeBufferPointer(start: chars, count: Int(len)))
             }
         }
-        handler.characters = characters
-        handler.cdataBlock = characters
+        // `characters` and `cdataBlock` stay unset: the handler's text sink
+        // installs the text callback in the context only while it captures.
         handler.getEntity = { _, name in
             // Only the five predefined entities and the HTML names we map
             // ourselves; never entities declared in the document's DTD.
@@ -239,7 +239,11 @@ enum SAXParser {
             return SAXOutcome(warnings: ["libxml2 could not create a parser"])
         }
         session.context = ctxt
+        if let callbacks = ctxt.pointee.sax {
+            delegate.textSink.pointee.connect(callbacks, callback: characters)
+        }
         defer {
+            delegate.textSink.pointee.disconnect()
             // An internal subset with entity declarations makes libxml2 build a
             // "SAX compatibility" document in `myDoc` even in pure SAX mode, and
             // xmlFreeParserCtxt does not free it (found by the fuzzer: a leak per
@@ -317,7 +321,7 @@ private final class SAXSession {
     private let inputSize: Int
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.
     let jisReading: Bool
-    /// Text delivered so far (the entity-expansion guard).
+    /// Captured text delivered so far (the entity-expansion guard).
     @exclusivity(unchecked) private var delivered = 0
     private let deliveryLimit: Int
 
@@ -343,8 +347,8 @@ private final class SAXSession {
         delegate.endElement(localName: localName, namespace: namespace)
     }
 
-    /// Every text callback (one per text run, CDATA piece and entity reference):
-    /// inlined into it, the rare cases out of line.
+    /// Every text callback (one per text run, CDATA piece and entity reference
+    /// while the handler captures a field): inlined into it, the rare cases out of line.
     @inline(__always)
     func deliver(_ bytes: UnsafeBufferPointer<UInt8>) {
         delivered &+= bytes.count
