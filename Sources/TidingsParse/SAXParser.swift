@@ -235,13 +235,14 @@ enum SAXParser {
             if let ctxt { xmlCtxtUseOptions(ctxt, options) }
             session.offset = head
         }
-        guard let ctxt else {
+        // The context's own copy of the callback table (`sax`) is what the
+        // text sink edits; a context without one would deliver no text.
+        guard let ctxt, let callbacks = ctxt.pointee.sax else {
+            if let ctxt { xmlFreeParserCtxt(ctxt) }
             return SAXOutcome(warnings: ["libxml2 could not create a parser"])
         }
         session.context = ctxt
-        if let callbacks = ctxt.pointee.sax {
-            delegate.textSink.pointee.connect(callbacks, callback: characters)
-        }
+        delegate.textSink.pointee.connect(callbacks, callback: characters)
         defer {
             delegate.textSink.pointee.disconnect()
             // An internal subset with entity declarations makes libxml2 build a
