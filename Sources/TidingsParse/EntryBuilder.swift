@@ -43,12 +43,12 @@ struct EntryBuilder {
     var summaryBase: String?
 
     mutating func addAuthor(_ name: String?) {
-        guard let name, !fields.authors.contains(name) else { return }
+        guard let name, !fields.authors.containsName(name) else { return }
         fields.authors.append(name)
     }
 
     mutating func addCategory(_ name: String?) {
-        guard let name, !fields.categories.contains(name) else { return }
+        guard let name, !fields.categories.containsName(name) else { return }
         // Entries with categories mostly have a few: one allocation, not one
         // per append (an empty array's first append makes room for one).
         if fields.categories.isEmpty { fields.categories.reserveCapacity(4) }
@@ -202,5 +202,16 @@ struct FeedBuilder {
         if !skipHours.isEmpty { parsed.skipHours = Array(Set(skipHours)).sorted() }
         if !skipDays.isEmpty { parsed.skipDays = Array(Set(skipDays)).sorted() }
         return parsed
+    }
+}
+
+extension Array where Element == String {
+    /// `name` is in the list, written the same way (byte for byte). A name
+    /// listed twice is listed twice as the same bytes; `contains` would compare
+    /// by canonical equivalence, which for names beyond ASCII (`Économie`)
+    /// checks normalization on every pair: a third of what a category cost.
+    func containsName(_ name: String) -> Bool {
+        let count = name.utf8.count
+        return contains { $0.utf8.count == count && $0.utf8.elementsEqual(name.utf8) }
     }
 }

@@ -166,7 +166,7 @@ final class FeedHandler {
         if depth == authorDepth {
             authorDepth = 0
             if let name = pendingAuthorName ?? pendingAuthorEmail {
-                if hasEntry { entry.addAuthor(name) } else if !feed.authors.contains(name) { feed.authors.append(name) }
+                if hasEntry { entry.addAuthor(name) } else if !feed.authors.containsName(name) { feed.authors.append(name) }
             }
             pendingAuthorName = nil
             pendingAuthorEmail = nil
