@@ -9,7 +9,13 @@ enum EncodingLabel {
     /// The iconv name for a label; `nil` when the label is unknown, in which
     /// case browsers ignore it and so do we.
     static func iconvName(for label: String) -> String? {
-        table[label.trimmingASCIIWhitespace().lowercased()]
+        // Labels are matched ASCII-case-insensitively (WHATWG "get an encoding").
+        // Most documents say UTF-8: no lowered copy, no hashing for them.
+        let trimmed = label.trimmingASCIIWhitespace()
+        if trimmed.utf8.count == 5, trimmed.utf8.elementsEqual("utf-8".utf8, by: { ASCII.lowercased($0) == $1 }) {
+            return "UTF-8"
+        }
+        return table[String(decoding: trimmed.utf8.map(ASCII.lowercased), as: UTF8.self)]
     }
 
     static func isUTF8(_ iconvName: String) -> Bool { iconvName == "UTF-8" }

@@ -31,12 +31,12 @@ public enum FeedParser {
         let asciiCompatible = FeedSniffer.isASCIICompatible(bytes)
         let readAsUTF8 = asciiCompatible && (encoding == nil || encoding == "UTF-8")
         // Each repair is tried at most once, so at most three passes.
-        var untried: Set<InputRepair> = asciiCompatible ? [.bareAmpersand, .invalidUTF8] : []
+        var untried = asciiCompatible ? InputRepair.all : []
         while true {
             let handler = FeedHandler(documentURL: documentURL.flatMap(TextCleaning.trimmed), documentSize: input.count)
             let outcome = SAXParser.parse(input, forcedEncoding: encoding, delegate: handler, stopFor: untried)
             if let needed = outcome.repairNeeded {
-                untried.remove(needed)
+                untried.removeAll { $0 == needed }
                 if let fix = repair(needed, input, readAsUTF8: readAsUTF8) {
                     input = fix.bytes
                     repairs.append(fix.note)

@@ -56,7 +56,8 @@ enum FeedSniffer {
         let httpLabel = contentType.flatMap(charset(fromContentType:))
         let http = eightBit(httpLabel.flatMap(EncodingLabel.iconvName))
         let label = declaredEncoding(bytes)
-        let declared = eightBit(label.flatMap(EncodingLabel.iconvName))
+        let declaredName = label.flatMap(EncodingLabel.iconvName)
+        let declared = eightBit(declaredName)
 
         let decision: String
         switch (http, declared) {
@@ -80,12 +81,12 @@ enum FeedSniffer {
             notes.append(decision == http && decision != "UTF-8"
                 ? "the server's charset=\(httpLabel ?? "") overrides the document's encoding=\"\(label)\""
                 : "the document says encoding=\"\(label)\" but is \(decision); read as \(decision)")
-        } else if let label, declared == nil, EncodingLabel.iconvName(for: label) != nil {
+        } else if let label, declared == nil, declaredName != nil {
             notes.append("the document says encoding=\"\(label)\" but is 8-bit; read as \(decision)")
         } else if let http, let httpLabel, http != decision {
             notes.append("the server says charset=\(httpLabel) but the document is \(decision); read as \(decision)")
         }
-        if let label, EncodingLabel.iconvName(for: label) == nil {
+        if let label, declaredName == nil {
             notes.append("unknown encoding \"\(label)\" ignored")
         }
         // Everything but plain UTF-8 is forced, so the WHATWG reading of the

@@ -126,6 +126,10 @@ enum InputRepair {
     /// Bytes that are not UTF-8 in a UTF-8 document: see `UTF8Repair`.
     case invalidUTF8
 
+    /// Both, in one constant: a document's list of repairs still to try is
+    /// made without an allocation (a `Set` literal hashed both, per document).
+    static let all: [InputRepair] = [.bareAmpersand, .invalidUTF8]
+
     init?(_ error: xmlError) {
         switch Int(error.code) {
         case Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue), Int(XML_ERR_NAME_REQUIRED.rawValue):
@@ -159,7 +163,7 @@ enum SAXParser {
     /// declares (the caller has already applied BOM > HTTP charset > declaration).
     /// `stopFor`: stop at the first error one of these repairs can avoid, and say which.
     static func parse(_ bytes: [UInt8], forcedEncoding: String?, delegate: FeedHandler,
-                                             stopFor repairs: Set<InputRepair> = []) -> SAXOutcome {
+                                             stopFor repairs: [InputRepair] = []) -> SAXOutcome {
         _ = initialized
         guard !bytes.isEmpty else { return SAXOutcome() }
         let session = SAXSession(
@@ -317,7 +321,7 @@ private final class SAXSession {
     @exclusivity(unchecked) var offset = 0
     @exclusivity(unchecked) var stopped = false
     @exclusivity(unchecked) var sawRoot = false
-    @exclusivity(unchecked) var stopFor: Set<InputRepair> = []
+    @exclusivity(unchecked) var stopFor: [InputRepair] = []
     @exclusivity(unchecked) var repairNeeded: InputRepair?
     private let inputSize: Int
     /// Shift_JIS: text and attribute values get the JIS X 0208 reading.

@@ -143,6 +143,9 @@ import Testing
         ("euc-jp", "EUC-JP"), ("big5", "BIG5-HKSCS"), ("windows-1251", "WINDOWS-1251"),
         ("utf-8", "UTF-8"), (" UTF8 ", "UTF-8"), ("koi8-r", "KOI8-R"), ("euc-kr", "CP949"),
         ("iso-8859-15", "ISO-8859-15"), ("iso-8859-9", "WINDOWS-1254"), ("", nil),
+        ("UTF-8", "UTF-8"), ("Utf-8", "UTF-8"), ("\tutf-8 ", "UTF-8"), ("utf-16", "UTF-16LE"),
+        // ASCII case-insensitive only (WHATWG): the Kelvin sign is not a K.
+        ("\u{212A}OI8-R", nil),
     ]
 
     @Test(arguments: cases)
