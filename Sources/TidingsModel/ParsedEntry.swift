@@ -3,7 +3,8 @@ import Foundation
 /// One article as the parser read it: plain values, no policy.
 ///
 /// Conventions every parser follows:
-/// - `title` is plain text: entities decoded, markup stripped, whitespace collapsed.
+/// - `title` is plain text: entities decoded, markup stripped, whitespace collapsed;
+///   kept as UTF-8 bytes (`titleText`), a `String` made when asked for.
 /// - `link` and enclosure URLs are absolute (resolved against `xml:base` and the document URL).
 /// - `summary` and `content` are HTML (plain-text sources are escaped into HTML), kept as
 ///   UTF-8 bytes (`UTF8Text`) until someone needs a `String`;
@@ -12,7 +13,10 @@ import Foundation
 public struct ParsedEntry: Sendable, Equatable, Codable {
     /// guid (RSS), id (Atom, JSON Feed), rdf:about (RSS 1.0); trimmed, `nil` when missing or empty.
     public var id: String?
-    public var title: String?
+    /// The title as UTF-8 (see `title`): most entries of a feed were seen
+    /// before and their title is never shown, so the parser keeps the bytes it
+    /// read (often a slice of the document) rather than making a `String`.
+    public var titleText: UTF8Text?
     public var link: String?
     public var published: Date?
     public var updated: Date?
@@ -48,7 +52,7 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         baseURL: String? = nil
     ) {
         self.id = id
-        self.title = title
+        self.titleText = title.map { UTF8Text($0) }
         self.link = link
         self.published = published
         self.updated = updated
@@ -67,6 +71,17 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
         self.baseURL = baseURL
     }
 
+    public var title: String? {
+        get { titleText?.string }
+        set { titleText = newValue.map { UTF8Text($0) } }
+    }
+
     /// The date shown to readers: published, else updated.
     public var date: Date? { published ?? updated }
+
+    /// As before `titleText`: the title is `"title"`.
+    enum CodingKeys: String, CodingKey {
+        case id, titleText = "title", link, published, updated, authors, summary, content, categories
+        case enclosures, image, duration, explicit, rights, commentsURL, commentCount, location, baseURL
+    }
 }

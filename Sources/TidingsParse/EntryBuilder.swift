@@ -99,7 +99,7 @@ struct EntryBuilder {
     @inline(never)
     private mutating func useFallbacks() {
         let mediaTitle = media.title.take()
-        if fields.title == nil { fields.title = mediaTitle }
+        if case .none = fields.titleText { fields.title = mediaTitle }
         let alternateLink = self.alternateLink.take(), contentSource = self.contentSource.take()
         if fields.link == nil { fields.link = alternateLink ?? (idIsPermalink ? fields.id : nil) ?? contentSource }
         if fields.published == nil { fields.published = dcDate }

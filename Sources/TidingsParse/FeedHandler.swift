@@ -329,6 +329,15 @@ final class FeedHandler {
         }
     }
 
+    /// An entry's title as kept in the model: the captured bytes themselves
+    /// (a slice of the document when it stands there verbatim) when they need
+    /// no cleaning, as most do; else the cleaned text's.
+    private func titleText(_ bytes: UnsafeBufferPointer<UInt8>, _ capture: Capture) -> UTF8Text? {
+        let asWritten = capture.titleKind == .text ? TextCleaning.isAlreadyClean(bytes) : TextCleaning.isAlreadyPlain(bytes)
+        if asWritten { return bytes.isEmpty ? nil : body(captured: bytes) }
+        return title(bytes, capture).map { UTF8Text($0) }
+    }
+
     func title(_ text: String, _ capture: Capture) -> String? {
         text.withUTF8Bytes { title($0, capture) }
     }
@@ -348,7 +357,7 @@ final class FeedHandler {
         case .updated, .lastBuildDate: if entry.fields.updated == nil { entry.fields.updated = DateParser.parse(bytes) }
         case .comments, .commentCount, .georssPoint, .geoLatitude, .geoLongitude: applyNamespaceToEntry(capture, bytes)
         case .link: if entry.fields.link == nil { entry.fields.link = URLResolver.resolve(bytes, against: currentBase) }
-        case .title: if entry.fields.title == nil { entry.fields.title = title(bytes, capture) }
+        case .title: if case .none = entry.fields.titleText { entry.fields.titleText = titleText(bytes, capture) }
         case .rights: if entry.fields.rights == nil { entry.fields.rights = title(bytes, capture) }
         case .dcRights: if entry.dcRights == nil { entry.dcRights = title(bytes, capture) }
         case .author: entry.addAuthor(TextCleaning.plainText(bytes, isHTML: false))

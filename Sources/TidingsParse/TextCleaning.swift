@@ -85,6 +85,11 @@ enum TextCleaning {
         text.withUTF8Bytes { scan($0, plain: true) }
     }
 
+    /// The same on UTF-8 bytes.
+    static func isAlreadyPlain(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        scan(s, plain: true)
+    }
+
     /// `isAlreadyClean`, and with `plain` also no `<` or `&`: eight bytes at a
     /// time (the text's last word overlaps the one before, or is padded).
     @inline(__always)
