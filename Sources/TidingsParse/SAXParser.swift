@@ -55,10 +55,8 @@ struct SAXElement {
         for i in 0..<attributeCount {
             let base = attributes + i * 5
             guard let local = base[0], base[2] == nil, ByteName.equals(local, name) else { continue }
-            guard var start = base[3], var end = base[4] else { return "" }
-            while start < end, ASCII.isXMLSpace(start.pointee) { start += 1 }
-            while end > start, ASCII.isXMLSpace((end - 1).pointee) { end -= 1 }
-            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            guard let start = base[3], let end = base[4] else { return "" }
+            let bytes = ASCII.trimmingXMLSpace(UnsafeBufferPointer(start: start, count: end - start))
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for (k, b) in bytes.enumerated() { out[k] = ASCII.lowercased(b) }
                 return bytes.count

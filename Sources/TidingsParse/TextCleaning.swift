@@ -334,12 +334,10 @@ enum TextCleaning {
 
 extension String {
     func trimmingASCIIWhitespace() -> String {
-        let u = utf8
-        var start = u.startIndex
-        var end = u.endIndex
-        while start < end, ASCII.isWhitespace(u[start]) { start = u.index(after: start) }
-        while end > start, ASCII.isWhitespace(u[u.index(before: end)]) { end = u.index(before: end) }
-        if start == u.startIndex && end == u.endIndex { return self }
-        return String(self[start..<end])
+        withUTF8Bytes { bytes in
+            let trimmed = ASCII.trimmedRange(bytes, ASCII.isWhitespace)
+            // Cut at ASCII bytes: what is left is still valid UTF-8.
+            return trimmed == bytes.indices ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
+        }
     }
 }
