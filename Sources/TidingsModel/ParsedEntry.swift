@@ -43,6 +43,9 @@ public struct ParsedEntry: Sendable, Equatable, Codable {
     /// The base for relative URLs in `summary` and `content` (xml:base in effect, else the document URL).
     public var baseURL: String?
 
+    /// `ParsedEntry()` holds no counted reference (nils and empty arrays, whose
+    /// storage is immortal): the parser copies its bytes to empty its entry
+    /// builder (`EntryBuilder.build`). Keep every default that way.
     public init(
         id: String? = nil, title: String? = nil, link: String? = nil,
         published: Date? = nil, updated: Date? = nil, authors: [String] = [],

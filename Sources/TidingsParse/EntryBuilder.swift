@@ -34,9 +34,6 @@ struct EntryBuilder {
     var geoLatitude: Double? { didSet { hasFallbacks = true } }
     var geoLongitude: Double? { didSet { hasFallbacks = true } }
     private(set) var hasFallbacks = false
-    /// Appended, then swapped with `fields`: copying it is cheaper than making
-    /// a new one (which the optimizer also copied).
-    private static let emptyEntry = ParsedEntry()
     /// xml:base in effect on the entry element, and on its content/summary elements.
     var baseURL: String?
     var contentBase: String?
@@ -90,10 +87,25 @@ struct EntryBuilder {
         } else {
             fields.baseURL = baseURL
         }
-        // An empty entry appended and swapped with `fields`: moves only.
-        entries.append(Self.emptyEntry)
-        swap(&entries[entries.count - 1], &fields)
+        // Moved into the list and the slot made empty again: no copy, so no
+        // retain and release of every field (appending an empty entry and
+        // swapping copied that one, field by field).
+        withUnsafeMutablePointer(to: &fields) { slot in
+            entries.append(slot.move())
+            UnsafeMutableRawPointer(slot).copyMemory(from: Self.emptyEntry, byteCount: MemoryLayout<ParsedEntry>.size)
+        }
     }
+
+    /// The bytes of an empty `ParsedEntry`, copied over a moved-out one to
+    /// make it empty again. An empty entry holds no reference that needs
+    /// counting (nils, and the immortal empty-array storage), so its bytes
+    /// can be copied as they are; `ParsedEntry()` built the value on the stack
+    /// and ran its copy and destroy witnesses, 700 instructions per entry.
+    nonisolated(unsafe) private static let emptyEntry: UnsafeRawPointer = {
+        let empty = UnsafeMutablePointer<ParsedEntry>.allocate(capacity: 1)
+        empty.initialize(to: ParsedEntry())
+        return UnsafeRawPointer(empty) // never freed: one per process
+    }()
 
     /// Fills the entry's missing fields from the fallbacks, and clears them all.
     @inline(never)
