@@ -7,8 +7,15 @@ extension FeedHandler {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
 
+    /// Most names are not void and differ from all of them in the first byte:
+    /// that is compared before the rest (this runs for every end tag inside
+    /// XHTML content).
     private static func isVoidElement(_ name: UnsafePointer<UInt8>) -> Bool {
-        voidElements.contains { ByteName.equalsIgnoringCase(name, $0) }
+        let first = ASCII.lowercased(name[0])
+        for candidate in voidElements where candidate.utf8Start[0] == first {
+            if ByteName.equalsIgnoringCase(name, candidate) { return true }
+        }
+        return false
     }
 
     func serializeStart(_ element: SAXElement) {
