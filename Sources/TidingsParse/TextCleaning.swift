@@ -1,3 +1,4 @@
+import Glibc
 import TidingsModel
 /// Turning what feeds put in text fields into what readers expect.
 enum TextCleaning {
@@ -23,6 +24,16 @@ enum TextCleaning {
     /// scan over a `String`, no retain and release of it).
     static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
         if scan(bytes, plain: true) { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        // Without a `<` there is no tag to strip, HTML or not: all that is left
+        // is decoding references and collapsing, done on the bytes (`Q&A`,
+        // `Tom &amp; Jerry`: a title in seven; the String path cost 4,800
+        // instructions for each).
+        if let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil {
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(bytes.count)
+            HTMLCharacterReferences.decode(bytes, into: &decoded)
+            return decoded.withUnsafeBufferPointer(collapse)
+        }
         return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML)
     }
 
