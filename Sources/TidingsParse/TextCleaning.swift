@@ -24,17 +24,23 @@ enum TextCleaning {
     /// scan over a `String`, no retain and release of it).
     static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
         if scan(bytes, plain: true) { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-        // Without a `<` there is no tag to strip, HTML or not: all that is left
-        // is decoding references and collapsing, done on the bytes (`Q&A`,
-        // `Tom &amp; Jerry`: a title in seven; the String path cost 4,800
-        // instructions for each).
-        if let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil {
-            var decoded: [UInt8] = []
-            decoded.reserveCapacity(bytes.count)
-            HTMLCharacterReferences.decode(bytes, into: &decoded)
-            return decoded.withUnsafeBufferPointer(collapse)
+        // The same steps as on a String, on the bytes (`Q&A`, `Tom &amp; Jerry`,
+        // `Part 3: <day>`: a title in seven; the String path cost 4,800
+        // instructions for each). Without a `<` there is no tag to strip.
+        // (Tags are looked for in valid UTF-8 only, as in the String, which
+        // has invalid bytes replaced before the tags between them are cut.)
+        guard let base = bytes.baseAddress else { return nil }
+        if memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil {
+            guard UTF8Validation.isValid(bytes) else { return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML) }
+            if isHTML || HTMLSniffer.looksLikeHTML(bytes) {
+                return collapse(HTMLCharacterReferences.decode(stripTags(bytes)))
+            }
         }
-        return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML)
+        guard memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil else { return collapse(bytes) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        HTMLCharacterReferences.decode(bytes, into: &decoded)
+        return decoded.withUnsafeBufferPointer(collapse)
     }
 
     /// `collapse` on UTF-8 bytes, the same way.
