@@ -32,21 +32,31 @@ enum Windows1252Decoder {
                     }
                 }
                 let byte = input[i]
-                let scalar: UInt32 = byte >= 0x80 && byte < 0xA0 ? UInt32(Windows1252Decoder.high[Int(byte - 0x80)]) : UInt32(byte)
-                let width = scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3
-                if o + width > outCount { break }
-                switch width {
-                case 1:
-                    out[o] = UInt8(scalar)
-                case 2:
-                    out[o] = UInt8(0xC0 | (scalar >> 6))
-                    out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
-                default:
-                    out[o] = UInt8(0xE0 | (scalar >> 12))
-                    out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                if byte < 0x80 {
+                    if o + 1 > outCount { break }
+                    out[o] = byte
+                    o += 1
+                } else if byte >= 0xA0 {
+                    // Latin-1: the code point is the byte, two UTF-8 bytes.
+                    if o + 2 > outCount { break }
+                    out[o] = 0xC0 | (byte >> 6)
+                    out[o + 1] = 0x80 | (byte & 0x3F)
+                    o += 2
+                } else {
+                    // 0x80–0x9F: the windows-1252 table (two or three UTF-8 bytes).
+                    let scalar = UInt32(Windows1252Decoder.high[Int(byte - 0x80)])
+                    let width = scalar < 0x800 ? 2 : 3
+                    if o + width > outCount { break }
+                    if width == 2 {
+                        out[o] = UInt8(0xC0 | (scalar >> 6))
+                        out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+                    } else {
+                        out[o] = UInt8(0xE0 | (scalar >> 12))
+                        out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                        out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                    }
+                    o += width
                 }
-                o += width
                 i += 1
             }
             outlen.pointee = Int32(o)
