@@ -134,7 +134,7 @@ extension FeedHandler {
         let iana = "http://www.iana.org/assignments/relation/"
         // Lengths first: `alternate`, `self`… are far shorter, and hasPrefix
         // compares by characters (half of what reading `rel` cost).
-        if rel.utf8.count > iana.utf8.count, rel.hasPrefix(iana) { rel.removeFirst(iana.count) }
+        if rel.utf8.count >= iana.utf8.count, rel.hasPrefix(iana) { rel.removeFirst(iana.count) }
         return rel.isEmpty ? "alternate" : rel
     }
 
