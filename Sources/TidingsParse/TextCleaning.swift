@@ -9,33 +9,28 @@ enum TextCleaning {
         // Most titles and names have no markup, no references and nothing to
         // collapse: one pass over the bytes, and the same String back.
         if isAlreadyPlain(raw) { return raw.isEmpty ? nil : raw }
-        var text = raw
-        if isHTML || looksLikeHTML(raw) {
-            text = HTMLCharacterReferences.decode(stripTags(raw))
-        } else if raw.containsASCII(UInt8(ascii: "&")) {
-            // Double-escaped titles (`Q&amp;amp;A`) reach us as `Q&amp;A`.
-            text = HTMLCharacterReferences.decode(raw)
-        }
-        return collapse(text)
+        return raw.withUTF8Bytes { plainText($0, isHTML: isHTML) }
     }
 
-    /// `plainText` on the UTF-8 bytes of a captured field. Most need nothing
-    /// done, and then the one `String` made is the one returned (no second
-    /// scan over a `String`, no retain and release of it).
+    /// `plainText` on the UTF-8 bytes of a captured field: the one place that
+    /// says how plain text is made (the String form hands its bytes here).
+    /// Most need nothing done, and then the one `String` made is the one
+    /// returned. The rest are worked on as bytes too (`Q&A`, `Tom &amp; Jerry`,
+    /// `Part 3: <day>`: a title in seven on the bench corpus).
     static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> String? {
         if scan(bytes, plain: true) { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-        // The same steps as on a String, on the bytes (`Q&A`, `Tom &amp; Jerry`,
-        // `Part 3: <day>`: a title in seven; the String path cost 4,800
-        // instructions for each). Without a `<` there is no tag to strip.
-        // (Tags are looked for in valid UTF-8 only, as in the String, which
-        // has invalid bytes replaced before the tags between them are cut.)
         guard let base = bytes.baseAddress else { return nil }
         if memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil {
+            // Invalid bytes are replaced before the tags between them are cut
+            // (stripping first could join the pieces of a broken sequence).
             guard UTF8Validation.isValid(bytes) else { return plainText(String(decoding: bytes, as: UTF8.self), isHTML: isHTML) }
             if isHTML || HTMLSniffer.looksLikeHTML(bytes) {
                 return collapse(HTMLCharacterReferences.decode(stripTags(bytes)))
             }
         }
+        // Not HTML (a `<` here is text): nothing to strip. References are
+        // decoded all the same (double-escaped titles, `Q&amp;amp;A`, reach us
+        // as `Q&amp;A`), then the text is collapsed.
         guard memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil else { return collapse(bytes) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
@@ -239,9 +234,6 @@ enum TextCleaning {
         default: return nil
         }
     }
-
-    /// See `HTMLSniffer`: `<b>x</b>` is HTML, `<day>` and a lone `<table>` are text.
-    static func looksLikeHTML(_ text: String) -> Bool { HTMLSniffer.looksLikeHTML(text) }
 
     /// Removes tags and comments, keeping the text between them. Line-breaking
     /// tags become spaces so words on either side do not run together.
