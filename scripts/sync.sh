@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product tidings 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+scripts/build-release.sh 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
 bin=$(swift build -c release --show-bin-path)/tidings
 [ -x "$bin" ] || { echo "sync.sh: the build failed" >&2; exit 2; }
 data=${TIDINGS_DATA:-$PWD/tidings-data}
