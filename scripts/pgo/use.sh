@@ -8,7 +8,7 @@
 #
 # Prints nothing when no profile can be made (the build is then a plain one).
 # SwiftPM does not recompile a module when only a -Xfrontend argument or the
-# profile's contents change, so the parser's objects in BIN_DIR are removed
+# profile's contents change, so the parser's object files in BIN_DIR are removed
 # (and rebuilt) whenever they were compiled against another profile or none.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +18,8 @@ stamp=$BIN_DIR/.parser-profile
 want=none
 [ -n "$profile" ] && want=$(sha256sum "$profile" | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null || echo unknown)" != "$want" ]; then
-    rm -rf "$BIN_DIR/TidingsParse.build" "$BIN_DIR/TidingsModel.build"
+    # The objects only: SwiftPM keeps its plan (output file maps) in these directories.
+    rm -f "$BIN_DIR"/TidingsParse.build/*.o "$BIN_DIR"/TidingsModel.build/*.o
     mkdir -p "$BIN_DIR"
     echo "$want" > "$stamp"
 fi
