@@ -1,27 +1,29 @@
 #!/usr/bin/env bash
-# Prints, one per line, the `swift build` arguments that compile the parser
-# against its profile (scripts/pgo/profile.sh), for a release build whose
-# products go to BIN_DIR (`swift build -c release --show-bin-path`):
+# Prints, one per line, the extra `swift build -c release` arguments of a
+# release build: the Swift runtime and libraries linked in, full link-time
+# optimization, and the parser compiled against its profile
+# (scripts/pgo/profile.sh) when one can be made. BIN_DIR is where
+# the build's products go (`swift build -c release --show-bin-path`):
 #
-#   mapfile -t pgo < <(scripts/pgo/use.sh "$BIN_DIR")
-#   swift build -c release "${pgo[@]}"
+#   mapfile -t flags < <(scripts/pgo/use.sh "$BIN_DIR")
+#   swift build -c release "${flags[@]}"
 #
-# Prints nothing when no profile can be made (the build is then a plain one).
-# SwiftPM does not recompile a module when only a -Xfrontend argument or the
-# profile's contents change, so the parser's object files in BIN_DIR are removed
-# (and rebuilt) whenever they were compiled against another profile or none.
+# SwiftPM does not recompile a module when only these arguments or the
+# profile's contents change, so BIN_DIR's object files are removed (and
+# rebuilt) whenever they were compiled with other ones.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BIN_DIR=${1:?usage: use.sh BIN_DIR}
 profile=$("$ROOT/scripts/pgo/profile.sh") || profile=""
-stamp=$BIN_DIR/.parser-profile
-want=none
-[ -n "$profile" ] && want=$(sha256sum "$profile" | cut -c1-16)
+flags=(--static-swift-stdlib --experimental-lto-mode=full)
+[ -n "$profile" ] && flags+=(-Xswiftc -Xfrontend -Xswiftc "-ir-profile-use=$profile")
+want="${flags[*]} $([ -n "$profile" ] && sha256sum "$profile" | cut -c1-16)"
+stamp=$BIN_DIR/.release-flags
 if [ "$(cat "$stamp" 2>/dev/null || echo unknown)" != "$want" ]; then
-    # The objects only: SwiftPM keeps its plan (output file maps) in these directories.
-    rm -f "$BIN_DIR"/TidingsParse.build/*.o "$BIN_DIR"/TidingsModel.build/*.o
+    # Object files only (bitcode under LTO): SwiftPM keeps its plan (output
+    # file maps) beside them.
+    [ -d "$BIN_DIR" ] && find "$BIN_DIR/" \( -name '*.o' -o -name '*.bc' \) -delete
     mkdir -p "$BIN_DIR"
     echo "$want" > "$stamp"
 fi
-[ -n "$profile" ] || exit 0
-printf '%s\n' -Xswiftc -Xfrontend -Xswiftc "-ir-profile-use=$profile"
+printf '%s\n' "${flags[@]}"
