@@ -16,8 +16,11 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BIN_DIR=${1:?usage: use.sh BIN_DIR}
 profile=$("$ROOT/scripts/pgo/profile.sh") || profile=""
 flags=(--static-swift-stdlib --experimental-lto-mode=full)
-[ -n "$profile" ] && flags+=(-Xswiftc -Xfrontend -Xswiftc "-ir-profile-use=$profile")
-want="${flags[*]} $([ -n "$profile" ] && sha256sum "$profile" | cut -c1-16)"
+want="${flags[*]}"
+if [ -n "$profile" ]; then
+    flags+=(-Xswiftc -Xfrontend -Xswiftc "-ir-profile-use=$profile")
+    want="${flags[*]} $(sha256sum "$profile" | cut -c1-16)"
+fi
 stamp=$BIN_DIR/.release-flags
 if [ "$(cat "$stamp" 2>/dev/null || echo unknown)" != "$want" ]; then
     # Object files only (bitcode under LTO): SwiftPM keeps its plan (output
