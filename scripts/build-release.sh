@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Release build of tidings (extra arguments go to `swift build`): the Swift
-# runtime linked in (the binary runs without a Swift toolchain), full
-# link-time optimization, and the parser compiled against its profile
-# (scripts/pgo/: made from the parser fixtures, remade when the parser
-# changes) when the toolchain can make one.
+# Release build of tidings (extra arguments go to `swift build`) with the
+# flags of every release build (scripts/release-flags.sh: the Swift runtime
+# linked in, full LTO, the parser's profile).
 # The binary: $(swift build -c release --show-bin-path)/tidings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t flags < <(scripts/pgo/use.sh "$(swift build -c release --show-bin-path)")
+mapfile -t flags < <(scripts/release-flags.sh "$(swift build -c release --show-bin-path)")
 swift build -c release --product tidings "${flags[@]}" "$@"

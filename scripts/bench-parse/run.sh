@@ -5,9 +5,8 @@
 #
 #   scripts/bench-parse/run.sh [--reps N] [--rounds N] [--no-peers]
 #
-# 1. builds scripts/bench-parse (release, into .build-bench/, as
-#    scripts/build-release.sh builds tidings: static Swift runtime, full LTO,
-#    the parser's profile);
+# 1. builds scripts/bench-parse (release, into .build-bench/, with the flags
+#    of every release build: scripts/release-flags.sh);
 # 2. generates the corpus if $BENCH_WORK/corpus/s0 has none;
 # 3. unless --no-peers: runs ../shared/bench/parse-bench.sh (libxml2 SAX/
 #    reader/DOM, xmllint, sfeed, feedparser) and adds Tidings' rows to its
@@ -31,8 +30,7 @@ while [ $# -gt 0 ]; do
 done
 [ -d "$BENCH_DIR" ] || { echo "run.sh: no benchmark harness at $BENCH_DIR (set BENCH_DIR)" >&2; exit 1; }
 
-# Built as scripts/build-release.sh builds tidings (Swift runtime linked in, full LTO, the parser's profile).
-mapfile -t RELEASE < <("$ROOT/scripts/pgo/use.sh" "$ROOT/.build-bench/release")
+mapfile -t RELEASE < <("$ROOT/scripts/release-flags.sh" "$ROOT/.build-bench/release")
 (cd "$ROOT/scripts/bench-parse" && swift build -c release --scratch-path "$ROOT/.build-bench" "${RELEASE[@]}" 2>&1 | tail -1)
 TIDINGS=$ROOT/.build-bench/release/ParseBench
 

@@ -2,7 +2,7 @@
 # Profile-guided optimization for the parser: prints the path of a profile
 # (.build-pgo/parse.profdata) made from the code in the tree, for
 #   swift build -c release -Xswiftc -Xfrontend -Xswiftc -ir-profile-use=PATH
-# (scripts/build-release.sh and scripts/bench-parse/run.sh use it).
+# (scripts/release-flags.sh adds it to every release build).
 #
 # 1. builds scripts/bench-parse (TidingsModel + TidingsParse + a driver that
 #    parses the files it is given) instrumented, into .build-pgo/gen;

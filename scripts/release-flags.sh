@@ -5,15 +5,15 @@
 # (scripts/pgo/profile.sh) when one can be made. BIN_DIR is where
 # the build's products go (`swift build -c release --show-bin-path`):
 #
-#   mapfile -t flags < <(scripts/pgo/use.sh "$BIN_DIR")
+#   mapfile -t flags < <(scripts/release-flags.sh "$BIN_DIR")
 #   swift build -c release "${flags[@]}"
 #
 # SwiftPM does not recompile a module when only these arguments or the
 # profile's contents change, so BIN_DIR's object files are removed (and
 # rebuilt) whenever they were compiled with other ones.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN_DIR=${1:?usage: use.sh BIN_DIR}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN_DIR=${1:?usage: release-flags.sh BIN_DIR}
 profile=$("$ROOT/scripts/pgo/profile.sh") || profile=""
 flags=(--static-swift-stdlib --experimental-lto-mode=full)
 want="${flags[*]}"
